@@ -1,0 +1,3 @@
+export type { LogFields, LogLevel, Logger } from './logger.js';
+export { silentLogger } from './silent-logger.js';
+export { jsonLinesLogger, type JsonLinesLoggerOptions } from './json-lines-logger.js';
