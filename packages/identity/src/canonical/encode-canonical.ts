@@ -49,12 +49,15 @@ function check(value: unknown, path: string, depth: number): void {
 /**
  * Deterministic CBOR (RFC 8949 §4.2.1 core deterministic encoding: shortest integer and length forms,
  * definite lengths, map keys sorted by their encoded bytes) of a {@link CanonicalValue}.
- * `-0` is the integer 0.
+ * `-0` is the integer 0. Returns a plain `Uint8Array` that owns its memory.
  * @throws {CanonicalEncodingError} for floats, NaN, ±Infinity, unsafe integers, bigints beyond 64 bits,
  *   undefined, functions, symbols, class instances, Maps, typed arrays other than Uint8Array, sparse arrays,
  *   lone surrogates and nesting deeper than 32.
  */
 export function encodeCanonical(value: unknown): Uint8Array {
   check(value, '', 0);
-  return encode(value, rfc8949EncodeOptions);
+  const bytes = encode(value, rfc8949EncodeOptions);
+  // On Node cborg may return a Buffer view into the shared allocation pool: hand out an owned plain
+  // Uint8Array instead, the same type as in browsers.
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes);
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCanonical } from '../../src/canonical/decode-canonical.js';
+import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
+import { nobleEd25519 } from '../../src/crypto/noble-ed25519.js';
+import { signObject } from '../../src/envelope/sign-object.js';
+import { signingBytes } from '../../src/envelope/signing-bytes.js';
+import { CanonicalEncodingError, KeyError } from '../../src/errors.js';
+import { hashHex } from '../../src/hash/sha256.js';
+import { seededKeyPair } from '../helpers/chain-builder.js';
+
+describe('signObject', () => {
+  it('builds [1, kind, body, signer, signature] whose signature covers the signing input and whose hash is its id', async () => {
+    const kp = await seededKeyPair('signer', nobleEd25519);
+    const body = { text: 'halo', n: 1 };
+    const obj = await signObject('note', body, kp, nobleEd25519);
+    expect(decodeCanonical(obj.bytes)).toEqual([1, 'note', body, kp.publicKey, obj.signature]);
+    expect(obj.hash).toBe(hashHex(obj.bytes));
+    const message = encodeCanonical(['titip/sig/v1', 'note', kp.publicKey, body]);
+    expect(signingBytes('note', kp.publicKey, body)).toEqual(message);
+    expect(await nobleEd25519.verify(kp.publicKey, message, obj.signature)).toBe(true);
+  });
+
+  it('is deterministic: same body and key give the same bytes and id, key order does not matter', async () => {
+    const kp = await seededKeyPair('signer', nobleEd25519);
+    const a = await signObject('note', { a: 1, b: 2 }, kp, nobleEd25519);
+    const b = await signObject('note', { b: 2, a: 1 }, kp, nobleEd25519);
+    expect(a.hash).toBe(b.hash);
+  });
+
+  it('refuses non-canonical bodies and bad kinds', async () => {
+    const kp = await seededKeyPair('signer', nobleEd25519);
+    await expect(signObject('note', { x: 0.5 }, kp, nobleEd25519)).rejects.toBeInstanceOf(CanonicalEncodingError);
+    await expect(signObject('Note!', {}, kp, nobleEd25519)).rejects.toBeInstanceOf(KeyError);
+    await expect(signObject('note', {}, { ...kp, publicKey: new Uint8Array(3) }, nobleEd25519)).rejects.toBeInstanceOf(KeyError);
+  });
+});
