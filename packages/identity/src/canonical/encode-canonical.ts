@@ -57,7 +57,8 @@ function check(value: unknown, path: string, depth: number): void {
 export function encodeCanonical(value: unknown): Uint8Array {
   check(value, '', 0);
   const bytes = encode(value, rfc8949EncodeOptions);
-  // On Node cborg may return a Buffer view into the shared allocation pool: hand out an owned plain
-  // Uint8Array instead, the same type as in browsers.
-  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes);
+  // On Node cborg may return a Buffer view into the shared allocation pool, or a view on a larger chunk:
+  // hand out a plain Uint8Array that owns exactly its bytes (safe to transfer), the same type as in browsers.
+  const owned = Object.getPrototypeOf(bytes) === Uint8Array.prototype && bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength;
+  return owned ? bytes : new Uint8Array(bytes);
 }
