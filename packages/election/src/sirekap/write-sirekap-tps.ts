@@ -13,8 +13,8 @@ export interface SirekapTpsExtra {
   ts?: string | null;
   /** @default null */
   psu?: string | null;
-  /** @default 'hhcw' */
-  mode?: string;
+  /** `null` leaves the key out, as older Sirekap records do. @default 'hhcw' */
+  mode?: string | null;
   /** @default true when votes are present */
   statusSuara?: boolean;
   /** @default true when any administration number is present */
@@ -45,8 +45,9 @@ export function writeSirekapTps(form: CHasilPpwp | PartialCHasil, extra: Sirekap
       anyAdministrasi = true;
     }
   }
+  const mode = extra.mode === undefined ? 'hhcw' : extra.mode;
   return {
-    mode: extra.mode ?? 'hhcw',
+    ...(mode === null ? {} : { mode }),
     chart,
     images: [...(extra.images ?? [])],
     administrasi: anyAdministrasi ? administrasi : null,
