@@ -23,7 +23,7 @@ export type CanonicalDecodingReason =
 export class CanonicalEncodingError extends Error {
   static override readonly name = 'CanonicalEncodingError';
   override readonly name = 'CanonicalEncodingError';
-  readonly code = 'CANONICAL_ENCODING_ERROR';
+  readonly code = 'IDENTITY_CANONICAL_ENCODING';
   /** JSON-pointer-like path to the offending value, e.g. `/body/regions/0`. */
   readonly path: string;
 
@@ -37,7 +37,7 @@ export class CanonicalEncodingError extends Error {
 export class CanonicalDecodingError extends Error {
   static override readonly name = 'CanonicalDecodingError';
   override readonly name = 'CanonicalDecodingError';
-  readonly code = 'CANONICAL_DECODING_ERROR';
+  readonly code = 'IDENTITY_CANONICAL_DECODING';
   /** Which rule the input broke. */
   readonly reason: CanonicalDecodingReason;
 
@@ -51,7 +51,7 @@ export class CanonicalDecodingError extends Error {
 export class MalformedObjectError extends Error {
   static override readonly name = 'MalformedObjectError';
   override readonly name = 'MalformedObjectError';
-  readonly code = 'MALFORMED_OBJECT';
+  readonly code = 'IDENTITY_MALFORMED_OBJECT';
   /** The decoding reason when the CBOR itself was bad, else `'envelope'`. */
   readonly reason: CanonicalDecodingReason | 'envelope';
 
@@ -65,21 +65,21 @@ export class MalformedObjectError extends Error {
 export class ByteEncodingError extends Error {
   static override readonly name = 'ByteEncodingError';
   override readonly name = 'ByteEncodingError';
-  readonly code = 'BYTE_ENCODING_ERROR';
+  readonly code = 'IDENTITY_BYTE_ENCODING';
 }
 
 /** A key is invalid: wrong length, or a key file whose public key does not match its secret key. */
 export class KeyError extends Error {
   static override readonly name = 'KeyError';
   override readonly name = 'KeyError';
-  readonly code = 'KEY_ERROR';
+  readonly code = 'IDENTITY_KEY';
 }
 
 /** A key file is not valid JSON or does not match the `titip-key` v1 format. */
 export class KeyFileError extends Error {
   static override readonly name = 'KeyFileError';
   override readonly name = 'KeyFileError';
-  readonly code = 'KEY_FILE_ERROR';
+  readonly code = 'IDENTITY_KEY_FILE';
 }
 
 /** Throw-style wrapper of a {@link VerificationFailure} (for APIs that throw instead of returning a result). */
@@ -102,5 +102,5 @@ export class VerificationError extends Error {
 export class WorkerPoolError extends Error {
   static override readonly name = 'WorkerPoolError';
   override readonly name = 'WorkerPoolError';
-  readonly code = 'WORKER_POOL_ERROR';
+  readonly code = 'IDENTITY_WORKER_POOL';
 }

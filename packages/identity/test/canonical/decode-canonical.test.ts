@@ -13,7 +13,7 @@ function reasonOf(bytes: Uint8Array, options?: Parameters<typeof decodeCanonical
     return 'ok';
   } catch (error) {
     expect(error).toBeInstanceOf(CanonicalDecodingError);
-    expect((error as CanonicalDecodingError).code).toBe('CANONICAL_DECODING_ERROR');
+    expect((error as CanonicalDecodingError).code).toBe('IDENTITY_CANONICAL_DECODING');
     return (error as CanonicalDecodingError).reason;
   }
 }

@@ -83,7 +83,7 @@ describe('encodeCanonical', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(CanonicalEncodingError);
       expect((error as CanonicalEncodingError).path).toBe('/body/regions/1');
-      expect((error as CanonicalEncodingError).code).toBe('CANONICAL_ENCODING_ERROR');
+      expect((error as CanonicalEncodingError).code).toBe('IDENTITY_CANONICAL_ENCODING');
     }
   });
 
