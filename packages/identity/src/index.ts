@@ -59,9 +59,10 @@ export { issueCredential } from './credential/issue-credential.js';
 export { regionWithin, regionWithinAny } from './credential/region-scope.js';
 export { failure, type VerificationFailure, type VerificationFailureCode } from './credential/verification-failure.js';
 export { createCredentialCache, type CredentialCache, type VerifiedCredential } from './credential/credential-cache.js';
+export { MAX_CREDENTIAL_BYTES, decodeCredential, type DecodedCredential } from './credential/decode-credential.js';
+export { warmCredentialCache } from './credential/warm-credential-cache.js';
 export {
   MAX_CHAIN_LENGTH,
-  MAX_CREDENTIAL_BYTES,
   assertCredentialChain,
   verifyCredentialChain,
   type CredentialChainResult,

@@ -1,20 +1,17 @@
 import { bytesEqual } from '../bytes/bytes-equal.js';
 import type { Ed25519Provider } from '../crypto/ed25519-provider.js';
-import { decodeSignedObject } from '../envelope/decode-signed-object.js';
 import { verifySignature } from '../envelope/verify-signature.js';
-import { MalformedObjectError, VerificationError } from '../errors.js';
+import { VerificationError } from '../errors.js';
 import { hashHex } from '../hash/sha256.js';
 import { keyId } from '../keys/key-id.js';
-import { CREDENTIAL_KIND, credentialBodySchema, type CredentialBody, type CredentialRole } from './credential-body.js';
+import type { CredentialBody, CredentialRole } from './credential-body.js';
 import type { CredentialCache, VerifiedCredential } from './credential-cache.js';
+import { decodeCredential, MAX_CREDENTIAL_BYTES } from './decode-credential.js';
 import { regionWithinAny } from './region-scope.js';
 import { failure, type VerificationFailure } from './verification-failure.js';
 
 /** Longest chain accepted (leaf first). Today's longest valid chain is 2: operator/relay → issuer → root. */
 export const MAX_CHAIN_LENGTH = 3;
-
-/** Default byte limit of one credential envelope. */
-export const MAX_CREDENTIAL_BYTES = 16_384;
 
 /** Options of {@link verifyCredentialChain}. */
 export interface VerifyCredentialChainOptions {
@@ -46,34 +43,20 @@ async function open(
   options: VerifyCredentialChainOptions,
 ): Promise<{ ok: true; cred: VerifiedCredential; hash: string } | { ok: false; failure: VerificationFailure }> {
   const maxBytes = options.maxBytes ?? MAX_CREDENTIAL_BYTES;
-  if (!(bytes instanceof Uint8Array)) return { ok: false, failure: failure('malformed', `credential ${index} is not bytes`, { index }) };
-  if (bytes.length > maxBytes) {
-    return { ok: false, failure: failure('malformed', `credential ${index} is ${bytes.length} bytes, limit ${maxBytes}`, { index, reason: 'too-large' }) };
+  if (options.cache !== undefined && bytes instanceof Uint8Array && bytes.length <= maxBytes) {
+    const hash = hashHex(bytes);
+    const cached = options.cache.get(hash);
+    if (cached !== undefined) return { ok: true, cred: cached, hash };
   }
-  const hash = hashHex(bytes);
-  const cached = options.cache?.get(hash);
-  if (cached !== undefined) return { ok: true, cred: cached, hash };
-  let obj;
-  try {
-    obj = decodeSignedObject(bytes, { maxBytes, kind: CREDENTIAL_KIND });
-  } catch (error) {
-    if (!(error instanceof MalformedObjectError)) throw error;
-    return { ok: false, failure: failure('malformed', `credential ${index}: ${error.message}`, { index, reason: error.reason }) };
-  }
-  const parsed = credentialBodySchema.safeParse(obj.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, failure: failure('malformed', `credential ${index}: ${issue?.path.join('.')} ${issue?.message}`, { index }) };
-  }
+  const decoded = decodeCredential(bytes, { maxBytes, index });
+  if (!decoded.ok) return decoded;
+  const { obj } = decoded;
   if (!(await verifySignature(obj, options.provider))) {
-    return { ok: false, failure: failure('bad-signature', `credential ${index} has an invalid signature`, { index, hash }) };
+    return { ok: false, failure: failure('bad-signature', `credential ${index} has an invalid signature`, { index, hash: obj.hash }) };
   }
-  // Frozen: cached bodies are shared by every later verification, so callers must not mutate them.
-  Object.freeze(parsed.data.regions);
-  Object.freeze(parsed.data.elections);
-  const cred: VerifiedCredential = { body: Object.freeze(parsed.data), signer: obj.signer };
-  options.cache?.set(hash, cred);
-  return { ok: true, cred, hash };
+  const cred: VerifiedCredential = { body: obj.body, signer: obj.signer };
+  options.cache?.set(obj.hash, cred);
+  return { ok: true, cred, hash: obj.hash };
 }
 
 function checkLink(child: CredentialBody, parent: CredentialBody, index: number): VerificationFailure | null {
