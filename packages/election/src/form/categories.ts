@@ -14,3 +14,12 @@ export type PpwpCategory = (typeof ppwpCategories)[number];
 export function voterCategoriesOf(form: FormType): readonly string[] {
   return form === 'kwk' ? kwkCategories : ppwpCategories;
 }
+
+/** How the form prints each voter category (and the total). */
+export const categoryLabels: Readonly<Record<string, string>> = {
+  dpt: 'DPT',
+  dpph: 'DPPh',
+  dptb: 'DPTb',
+  dpk: 'DPK',
+  total: 'Jumlah',
+};

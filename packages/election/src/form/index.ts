@@ -12,6 +12,7 @@ export {
   kwkCategories,
   ppwpCategories,
   voterCategoriesOf,
+  categoryLabels,
   type KwkCategory,
   type PpwpCategory,
 } from './categories.js';
@@ -20,6 +21,7 @@ export {
   suratSuaraSchema,
   suaraSchema,
   paslonVotesSchema,
+  maxPaslon,
   partialDisabilitasSchema,
   partialSuratSuaraSchema,
   partialSuaraSchema,

@@ -14,15 +14,22 @@ export const suratSuaraSchema = z.strictObject({
   tidakDigunakan: countSchema,
 });
 
+/** Most ballot options a form may carry (as in an election definition). */
+export const maxPaslon = 100;
+
 /**
- * Votes per paslon id (Sirekap id, not ballot number). A `__proto__` key (which zod's record would drop
+ * Votes per paslon id (Sirekap id, not ballot number), at most {@link maxPaslon}. A `__proto__` key (which zod's record would drop
  * silently) is rejected like any other bad id.
  */
 export const paslonVotesSchema = z
   .unknown()
   .superRefine((input, ctx) => {
-    if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+    if (typeof input !== 'object' || input === null) return;
+    if (Object.hasOwn(input, '__proto__')) {
       ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'invalid paslon id __proto__' });
+    }
+    if (Object.keys(input).length > maxPaslon) {
+      ctx.addIssue({ code: 'custom', message: `at most ${maxPaslon} paslon` });
     }
   })
   .pipe(z.record(paslonIdSchema, countSchema));

@@ -1,4 +1,4 @@
-import { voterCategoriesOf } from '../form/categories.js';
+import { categoryLabels, voterCategoriesOf } from '../form/categories.js';
 import { genderKeys } from '../form/gendered.js';
 import type { Rule } from './rule.js';
 
@@ -21,7 +21,7 @@ export const categorySum: Rule = {
         const [total, ...rest] = values as [number, ...number[]];
         const sum = rest.reduce((a, b) => a + b, 0);
         if (sum !== total) {
-          const shown = categories.map((c) => c.toUpperCase()).join(' + ');
+          const shown = categories.map((c) => categoryLabels[c] ?? c).join(' + ');
           ctx.fail({
             fields: [`${section}.total.${g}`, ...parts],
             expected: sum,

@@ -56,7 +56,7 @@ export function checkCHasil(form: CHasil | PartialCHasil, election?: ElectionDef
           fields,
           expected,
           actual,
-          message: { id: `${rule.title.id} ${detail.id}.`, en: `${rule.title.en} ${detail.en}.` },
+          message: { id: `${detail.id}.`, en: `${detail.en}.` },
         });
       },
     };

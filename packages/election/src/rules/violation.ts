@@ -20,7 +20,7 @@ export interface Violation {
   expected: number;
   /** The value found. */
   actual: number;
-  /** What is wrong, with the numbers. */
+  /** What is wrong in this instance, with the numbers; the rule's general text is `ruleMessage(rule)`. */
   message: LocalizedText;
 }
 

@@ -52,6 +52,7 @@ describe('cHasilSchema', () => {
     ['no paslon', { ...validKwk(), suara: { ...validKwk().suara, paslon: {} } }, 'suara.paslon'],
     ['a bad paslon id', { ...validKwk(), suara: { ...validKwk().suara, paslon: { 'a b': 1 } } }, 'suara.paslon.a b'],
     ['a __proto__ paslon id', { ...validKwk(), suara: { ...validKwk().suara, paslon: JSON.parse('{"__proto__": 1}') as object } }, 'suara.paslon.__proto__'],
+    ['101 paslon', { ...validKwk(), suara: { ...validKwk().suara, paslon: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, 0])) } }, 'suara.paslon'],
     ['an unknown form type', { ...validKwk(), form: 'dpr' }, 'form'],
     ['a string count', withField(validKwk(), 'suara.total', '400' as unknown as number), 'suara.total'],
   ];

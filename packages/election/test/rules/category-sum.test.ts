@@ -26,6 +26,13 @@ describe('category-sum (rule 2: total = sum of categories, per L/P/J)', () => {
     ]);
   });
 
+  it('names the categories as the form prints them', () => {
+    const [v] = checkCHasil(withField(validPpwp(), 'pemilih.total.l', 144)).violations.filter((x) => x.rule === 'category-sum');
+    expect(v?.message.id).toBe('pemilih.total.l = 144, padahal DPT + DPTb + DPK = 140 + 2 + 1 = 143.');
+    const [k] = checkCHasil(withField(validKwk(), 'pengguna.dpph.j', 4)).violations.filter((x) => x.rule === 'category-sum');
+    expect(k?.message.en).toBe('pengguna.total.j = 400 but DPT + DPPh + DPTb = 390 + 4 + 7 = 401.');
+  });
+
   it('is unchecked for pemilih when a category is missing (as in Sirekap), checked for pengguna', () => {
     let form = withoutField(validPpwp(), 'pemilih.dpk');
     form = withField(form, 'pengguna.total.p', 100);

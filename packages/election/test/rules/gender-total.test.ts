@@ -43,7 +43,9 @@ describe('gender-total (rule 1: J = L + P)', () => {
 
   it('has texts in Bahasa Indonesia and English naming the numbers', () => {
     const [v] = checkCHasil(withField(validPpwp(), 'pemilih.dpt.j', 258)).violations;
-    expect(v?.message.id).toContain('pemilih.dpt: J = 258, padahal L + P = 140 + 145 = 285');
-    expect(v?.message.en).toContain('pemilih.dpt: J = 258 but L + P = 140 + 145 = 285');
+    expect(v?.message).toEqual({
+      id: 'pemilih.dpt: J = 258, padahal L + P = 140 + 145 = 285.',
+      en: 'pemilih.dpt: J = 258 but L + P = 140 + 145 = 285.',
+    });
   });
 });
