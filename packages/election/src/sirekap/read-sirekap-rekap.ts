@@ -1,6 +1,6 @@
 import { SirekapFormatError } from '../errors.js';
 import { regionCodeProblem } from '../region/region-code-problem.js';
-import { describe, isRecord, readOptionalBoolean, readOptionalString } from './sirekap-values.js';
+import { describeValue, isPaslonId, isRecord, readOptionalBoolean, readOptionalString } from './sirekap-values.js';
 
 /** How many TPS of a region have been counted. */
 export interface SirekapProgres {
@@ -48,16 +48,16 @@ const maxRows = 10_000;
  * @throws {SirekapFormatError} (with a path) on any other shape, a bad region code or a bad count.
  */
 export function readSirekapRekap(json: unknown): SirekapRekap {
-  if (!isRecord(json)) throw new SirekapFormatError('', `expected a rekap object, got ${describe(json)}`);
+  if (!isRecord(json)) throw new SirekapFormatError('', `expected a rekap object, got ${describeValue(json)}`);
   let body: Record<string, unknown> = json;
   let prefix = '';
   if (json['tungsura'] !== undefined) {
-    if (!isRecord(json['tungsura'])) throw new SirekapFormatError('tungsura', `expected an object, got ${describe(json['tungsura'])}`);
+    if (!isRecord(json['tungsura'])) throw new SirekapFormatError('tungsura', `expected an object, got ${describeValue(json['tungsura'])}`);
     body = json['tungsura'];
     prefix = 'tungsura.';
   }
   const rawTable = body['table'];
-  if (!isRecord(rawTable)) throw new SirekapFormatError(`${prefix}table`, `expected an object, got ${describe(rawTable)}`);
+  if (!isRecord(rawTable)) throw new SirekapFormatError(`${prefix}table`, `expected an object, got ${describeValue(rawTable)}`);
   const codes = Object.keys(rawTable);
   if (codes.length > maxRows) throw new SirekapFormatError(`${prefix}table`, `more than ${maxRows} rows`);
   const table: Record<string, Record<string, number>> = {};
@@ -72,7 +72,7 @@ export function readSirekapRekap(json: unknown): SirekapRekap {
       rows[code] = { psu: null, statusProgress: null, progres: null, persen: null };
       continue;
     }
-    if (!isRecord(row)) throw new SirekapFormatError(path, `expected an object or null, got ${describe(row)}`);
+    if (!isRecord(row)) throw new SirekapFormatError(path, `expected an object or null, got ${describeValue(row)}`);
     table[code] = readVotes(row, path);
     rows[code] = {
       psu: readOptionalString(row['psu'], `${path}.psu`, 40),
@@ -84,7 +84,7 @@ export function readSirekapRekap(json: unknown): SirekapRekap {
   const rawChart = body['chart'];
   let chart: Record<string, number> | null = null;
   if (rawChart !== null && rawChart !== undefined) {
-    if (!isRecord(rawChart)) throw new SirekapFormatError(`${prefix}chart`, `expected an object or null, got ${describe(rawChart)}`);
+    if (!isRecord(rawChart)) throw new SirekapFormatError(`${prefix}chart`, `expected an object or null, got ${describeValue(rawChart)}`);
     chart = readVotes(rawChart, `${prefix}chart`);
   }
   return {
@@ -101,7 +101,7 @@ function readVotes(row: Record<string, unknown>, path: string): Record<string, n
   const votes: Record<string, number> = {};
   for (const key of Object.keys(row)) {
     if (metaKeys.has(key) || key === 'null') continue;
-    if (!/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/.test(key)) throw new SirekapFormatError(`${path}.${key.slice(0, 40)}`, 'not a paslon id');
+    if (!isPaslonId(key)) throw new SirekapFormatError(`${path}.${key.slice(0, 40)}`, 'not a paslon id');
     const count = readRekapCount(row[key], `${path}.${key}`);
     if (count !== undefined) votes[key] = count;
   }
@@ -112,14 +112,14 @@ function readVotes(row: Record<string, unknown>, path: string): Record<string, n
 function readRekapCount(value: unknown, path: string): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new SirekapFormatError(path, `expected a non-negative integer or null, got ${describe(value)}`);
+    throw new SirekapFormatError(path, `expected a non-negative integer or null, got ${describeValue(value)}`);
   }
   return value;
 }
 
 function readProgres(value: unknown, path: string): SirekapProgres | null {
   if (value === null || value === undefined) return null;
-  if (!isRecord(value)) throw new SirekapFormatError(path, `expected an object or null, got ${describe(value)}`);
+  if (!isRecord(value)) throw new SirekapFormatError(path, `expected an object or null, got ${describeValue(value)}`);
   const total = readRekapCount(value['total'], `${path}.total`);
   const progres = readRekapCount(value['progres'], `${path}.progres`);
   if (total === undefined || progres === undefined) throw new SirekapFormatError(path, 'expected {total, progres}');
@@ -129,7 +129,7 @@ function readProgres(value: unknown, path: string): SirekapProgres | null {
 function readPercent(value: unknown, path: string): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new SirekapFormatError(path, `expected a percentage or null, got ${describe(value)}`);
+    throw new SirekapFormatError(path, `expected a percentage or null, got ${describeValue(value)}`);
   }
   return value;
 }

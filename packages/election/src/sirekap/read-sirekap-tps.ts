@@ -8,7 +8,7 @@ import { checkCHasil } from '../rules/check-c-hasil.js';
 import type { RuleReport } from '../rules/violation.js';
 import { toValidationIssues } from '../validation-issues.js';
 import { administrasiFields } from './sirekap-tps-json.js';
-import { describe, isRecord, readCount, readOptionalBoolean, readOptionalString } from './sirekap-values.js';
+import { describeValue, isPaslonId, isRecord, readCount, readOptionalBoolean, readOptionalString } from './sirekap-values.js';
 
 /** Options of {@link readSirekapTps}. */
 export interface ReadSirekapTpsOptions {
@@ -59,7 +59,7 @@ export function readSirekapTps(json: unknown, options: ReadSirekapTpsOptions): S
   const { tps, election } = options;
   desaOfTps(tps);
   if (election !== undefined && election.form !== 'ppwp') throw new ElectionMismatchError('ppwp', election.form, election.id);
-  if (!isRecord(json)) throw new SirekapFormatError('', `expected a TPS record object, got ${describe(json)}`);
+  if (!isRecord(json)) throw new SirekapFormatError('', `expected a TPS record object, got ${describeValue(json)}`);
   if ('table' in json || 'tungsura' in json) {
     throw new SirekapFormatError('table', 'this is an aggregate (rekap) file, not a TPS record: use readSirekapRekap');
   }
@@ -69,17 +69,17 @@ export function readSirekapTps(json: unknown, options: ReadSirekapTpsOptions): S
   const chart = json['chart'];
   let hasChart = false;
   if (chart !== null && chart !== undefined) {
-    if (!isRecord(chart)) throw new SirekapFormatError('chart', `expected an object or null, got ${describe(chart)}`);
+    if (!isRecord(chart)) throw new SirekapFormatError('chart', `expected an object or null, got ${describeValue(chart)}`);
     const keys = Object.keys(chart);
     if (keys.length > maxChartKeys) throw new SirekapFormatError('chart', `more than ${maxChartKeys} keys`);
     hasChart = true;
     for (const key of keys) {
       const value = chart[key];
       if (key === 'null') {
-        if (value !== null) throw new SirekapFormatError('chart.null', `expected null, got ${describe(value)}`);
+        if (value !== null) throw new SirekapFormatError('chart.null', `expected null, got ${describeValue(value)}`);
         continue;
       }
-      if (!/^[0-9A-Za-z][0-9A-Za-z_-]{0,39}$/.test(key)) throw new SirekapFormatError(`chart.${key.slice(0, 40)}`, 'not a paslon id');
+      if (!isPaslonId(key)) throw new SirekapFormatError(`chart.${key.slice(0, 40)}`, 'not a paslon id');
       const count = readCount(value, `chart.${key}`);
       if (count !== undefined) values.push([`suara.paslon.${key}`, count]);
     }
@@ -88,7 +88,7 @@ export function readSirekapTps(json: unknown, options: ReadSirekapTpsOptions): S
   const administrasi = json['administrasi'];
   if (administrasi !== null && administrasi !== undefined) {
     if (!isRecord(administrasi)) {
-      throw new SirekapFormatError('administrasi', `expected an object or null, got ${describe(administrasi)}`);
+      throw new SirekapFormatError('administrasi', `expected an object or null, got ${describeValue(administrasi)}`);
     }
     const known = new Set<string>(administrasiFields.map(([key]) => key));
     for (const key of Object.keys(administrasi)) if (!known.has(key)) ignored.push(`administrasi.${key}`);
@@ -117,7 +117,7 @@ export function readSirekapTps(json: unknown, options: ReadSirekapTpsOptions): S
 
 function readImages(value: unknown, tps: string): Array<string | null> {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new SirekapFormatError('images', `expected an array, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new SirekapFormatError('images', `expected an array, got ${describeValue(value)}`);
   if (value.length > maxImages) throw new SirekapFormatError('images', `more than ${maxImages} images`);
   return value.map((url, i) => {
     const image = readOptionalString(url, `images[${i}]`, 2048);
