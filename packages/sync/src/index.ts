@@ -1,1 +1,33 @@
-export {};
+// @titip/sync — replication of signed objects with Automerge over libp2p (universal entry: Node and browsers).
+export { SYNC_PROTOCOL_ID, WIRE_VERSION, DEFAULT_MAX_OBJECT_BYTES } from './replication/constants.js';
+export {
+  SyncError,
+  WireMessageError,
+  WireVersionError,
+  MergeRejectedError,
+  OutOfScopeError,
+  type SyncErrorCode,
+  type MergeRejection,
+} from './replication/errors.js';
+export type { ObjectEntry, ObjectValidator, ObjectVerdict } from './replication/object-validator.js';
+export { isInInterest, isCoveredBy, sharedInterest, type RegionScopes } from './replication/scope.js';
+export { digestOfHeads, sameDigest } from './replication/digest.js';
+export { emptyRegionDoc, addObjects, listObjects, sortedHeads, type RegionDoc, type RegionDocContent } from './replication/region-document.js';
+export { validateRemoteSyncMessage, type AcceptedMerge, type ValidateMergeOptions } from './replication/validate-merge.js';
+export { DocumentPersistence } from './replication/document-persistence.js';
+export { Replica, type ReplicaOptions, type ObjectsAddedEvent, type ObjectOrigin } from './replication/replica.js';
+export {
+  wireMessageSchema,
+  type WireMessage,
+  type HelloMessage,
+  type DigestMessage,
+  type HeadsMessage,
+  type SyncMessage,
+  type RejectMessage,
+} from './replication/messages.js';
+export { encodeWireMessage, decodeWireMessage } from './replication/message-codec.js';
+export { SyncSession, type SyncSessionOptions, type SessionStats, type SessionPhase, type Misbehaviour } from './replication/sync-session.js';
+export { SyncEngine, PeerBannedError, type SyncEngineOptions } from './replication/sync-engine.js';
+export { TitipPeer, type TitipPeerOptions } from './peer/titip-peer.js';
+export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.js';
+export * from './transport/index.js';

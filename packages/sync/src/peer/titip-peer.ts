@@ -1,0 +1,148 @@
+import type { Libp2p } from '@libp2p/interface';
+import { silentLogger, type Logger } from '@titip/log';
+import { SYNC_PROTOCOL_ID } from '../replication/constants.js';
+import type { Replica } from '../replication/replica.js';
+import { SyncEngine } from '../replication/sync-engine.js';
+import type { Misbehaviour, SyncSession } from '../replication/sync-session.js';
+import { handleFrameProtocol, openFrameChannel, type FrameProtocolRegistration } from '../transport/protocol-channel.js';
+import { KeepConnected } from './keep-connected.js';
+
+/** Options of {@link TitipPeer.start}. */
+export interface TitipPeerOptions {
+  /** A started libp2p node (from `createNodeLibp2p` or `createBrowserLibp2p`). */
+  readonly libp2p: Libp2p;
+  readonly replica: Replica;
+  /** Announced in hellos: 'operator', 'carrier', 'pps', 'ppk', 'server'. */
+  readonly role?: string;
+  /** Largest wire frame. @default 4 MiB */
+  readonly maxFrameBytes?: number;
+  /** Sync sessions one remote peer may open at once. @default 4 */
+  readonly maxInboundStreams?: number;
+  /** Dial every peer mDNS discovers and sync with it. @default true */
+  readonly syncWithDiscovered?: boolean;
+  /** Accept sync on relayed connections with limits (browser signalling). @default false */
+  readonly runOnLimitedConnection?: boolean;
+  readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
+  readonly logger?: Logger;
+}
+
+/**
+ * A Titip peer: a replica replicated over libp2p. It answers `/titip/sync/1.0.0` streams, opens sessions to the
+ * peers it is told to dial (and, by default, to every peer discovery finds), and keeps configured peers connected,
+ * redialling with backoff. Every role runs this same class.
+ */
+export class TitipPeer {
+  readonly libp2p: Libp2p;
+  readonly replica: Replica;
+  readonly engine: SyncEngine;
+  readonly #options: TitipPeerOptions;
+  readonly #logger: Logger;
+  readonly #kept = new Map<string, KeepConnected>();
+  #registration: FrameProtocolRegistration | undefined;
+  #onDiscovery: ((event: CustomEvent<{ id: { toString(): string } }>) => void) | undefined;
+
+  private constructor(options: TitipPeerOptions) {
+    this.libp2p = options.libp2p;
+    this.replica = options.replica;
+    this.#options = options;
+    this.#logger = (options.logger ?? silentLogger).child('peer');
+    this.engine = new SyncEngine({
+      replica: options.replica,
+      ...(options.role ? { role: options.role } : {}),
+      ...(options.onMisbehaviour ? { onMisbehaviour: options.onMisbehaviour } : {}),
+      logger: this.#logger,
+    });
+  }
+
+  /** Registers the sync protocol on the node and starts answering. */
+  static async start(options: TitipPeerOptions): Promise<TitipPeer> {
+    const peer = new TitipPeer(options);
+    peer.#registration = await handleFrameProtocol(
+      options.libp2p,
+      SYNC_PROTOCOL_ID,
+      (channel) => {
+        peer.engine.attach(channel);
+      },
+      {
+        maxFrameBytes: options.maxFrameBytes,
+        maxInboundStreams: options.maxInboundStreams ?? 4,
+        runOnLimitedConnection: options.runOnLimitedConnection ?? false,
+        logger: peer.#logger,
+      },
+    );
+    if (options.syncWithDiscovered ?? true) {
+      peer.#onDiscovery = (event) => {
+        const id = event.detail.id.toString();
+        if (peer.sessionWith(id) || peer.engine.isBanned(id)) return;
+        void peer.connect(id).catch((error: unknown) => peer.#logger.debug('discovered peer not reachable', { peer: id, error }));
+      };
+      options.libp2p.addEventListener('peer:discovery', peer.#onDiscovery as EventListener);
+    }
+    return peer;
+  }
+
+  /** This node's peer id. */
+  get peerId(): string {
+    return this.libp2p.peerId.toString();
+  }
+
+  /** The addresses others can dial (multiaddr strings with `/p2p/<id>`). */
+  get addresses(): string[] {
+    return this.libp2p.getMultiaddrs().map((a) => a.toString());
+  }
+
+  /** The open session with a peer, if any. */
+  sessionWith(peerId: string): SyncSession | undefined {
+    return this.engine.sessions().find((s) => s.peer === peerId);
+  }
+
+  /** Dials `target` (multiaddr or peer id) and opens a sync session; reuses an open one. */
+  async connect(target: string): Promise<SyncSession> {
+    const known = this.#peerIdOf(target);
+    const open = known ? this.sessionWith(known) : undefined;
+    if (open) return open;
+    const channel = await openFrameChannel(this.libp2p, target, SYNC_PROTOCOL_ID, {
+      maxFrameBytes: this.#options.maxFrameBytes,
+      runOnLimitedConnection: this.#options.runOnLimitedConnection ?? false,
+    });
+    return this.sessionWith(channel.remotePeer) ?? this.engine.attach(channel);
+  }
+
+  /** Keeps a session with `target` open, redialling with backoff whenever it drops, until {@link release}. */
+  keep(target: string, options: { minDelayMs?: number; maxDelayMs?: number } = {}): void {
+    if (this.#kept.has(target)) return;
+    const keeper = new KeepConnected(() => this.connect(target), { ...options, logger: this.#logger });
+    this.#kept.set(target, keeper);
+    keeper.start();
+  }
+
+  /** Stops keeping `target` connected and hangs up on it. */
+  async release(target: string): Promise<void> {
+    this.#kept.get(target)?.stop();
+    this.#kept.delete(target);
+    const id = this.#peerIdOf(target);
+    if (id) await this.hangUp(id);
+  }
+
+  /** Closes every connection to a peer (its sessions end). */
+  async hangUp(peerId: string): Promise<void> {
+    await Promise.all(this.engine.sessions().filter((s) => s.peer === peerId).map((s) => s.close()));
+    const connections = this.libp2p.getConnections().filter((c) => c.remotePeer.toString() === peerId);
+    await Promise.all(connections.map((c) => c.close().catch(() => c.abort(new Error('hang up')))));
+  }
+
+  /** Stops sessions, redials and the protocol handler (the libp2p node is the caller's to stop). */
+  async stop(): Promise<void> {
+    for (const keeper of this.#kept.values()) keeper.stop();
+    this.#kept.clear();
+    if (this.#onDiscovery) this.libp2p.removeEventListener('peer:discovery', this.#onDiscovery as EventListener);
+    await this.engine.stop();
+    await this.#registration?.unhandle().catch(() => undefined);
+  }
+
+  #peerIdOf(target: string): string | undefined {
+    if (!target.startsWith('/')) return target;
+    const match = /\/p2p\/([^/]+)$/.exec(target);
+    return match?.[1];
+  }
+}

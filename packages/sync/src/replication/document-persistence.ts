@@ -1,0 +1,75 @@
+import * as A from '@automerge/automerge';
+import type { BatchOperation, KeyValueStore } from '@titip/store';
+import type { RegionDoc, RegionDocContent } from './region-document.js';
+
+const SNAPSHOT = 's';
+const INCREMENT = 'i/';
+/** Increments kept before a document is compacted into one snapshot. */
+const COMPACT_AFTER = 64;
+
+/** What is remembered of a document's on-disk form between writes. */
+interface SavedState {
+  heads: A.Heads;
+  nextSeq: number;
+  increments: number;
+}
+
+/**
+ * Keeps region documents in a {@link KeyValueStore}: a snapshot plus numbered increments per document, each write one
+ * atomic batch, compacted every {@link COMPACT_AFTER} increments. A process killed at any moment reopens with every
+ * write that had resolved.
+ */
+export class DocumentPersistence {
+  readonly #store: KeyValueStore;
+  readonly #saved = new Map<string, SavedState>();
+  readonly #sync: boolean;
+
+  /** `sync: true` makes every write durable (fsync) before it resolves. */
+  constructor(store: KeyValueStore, options: { sync?: boolean } = {}) {
+    this.#store = store;
+    this.#sync = options.sync ?? true;
+  }
+
+  /** Loads every stored document. */
+  async loadAll(): Promise<Map<string, RegionDoc>> {
+    const chunks = new Map<string, { snapshot?: Uint8Array; increments: [number, Uint8Array][] }>();
+    for await (const [key, value] of this.#store.iterate({ prefix: 'd/' })) {
+      const rest = key.slice(2);
+      const slash = rest.indexOf('/');
+      const docId = rest.slice(0, slash);
+      const part = rest.slice(slash + 1);
+      const entry = chunks.get(docId) ?? { increments: [] };
+      if (part === SNAPSHOT) entry.snapshot = value;
+      else if (part.startsWith(INCREMENT)) entry.increments.push([Number(part.slice(INCREMENT.length)), value]);
+      chunks.set(docId, entry);
+    }
+    const docs = new Map<string, RegionDoc>();
+    for (const [docId, entry] of chunks) {
+      let doc = entry.snapshot ? A.load<RegionDocContent>(entry.snapshot) : A.init<RegionDocContent>();
+      entry.increments.sort((a, b) => a[0] - b[0]);
+      for (const [, bytes] of entry.increments) doc = A.loadIncremental(doc, bytes);
+      const last = entry.increments.at(-1)?.[0] ?? -1;
+      this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: last + 1, increments: entry.increments.length });
+      docs.set(docId, doc);
+    }
+    return docs;
+  }
+
+  /** Writes what `doc` has beyond its last saved state, atomically. */
+  async save(docId: string, doc: RegionDoc): Promise<void> {
+    const saved = this.#saved.get(docId) ?? { heads: [], nextSeq: 0, increments: 0 };
+    const prefix = `d/${docId}/`;
+    if (saved.increments + 1 >= COMPACT_AFTER) {
+      const ops: BatchOperation[] = [{ type: 'put', key: prefix + SNAPSHOT, value: A.save(doc) }];
+      for await (const [key] of this.#store.iterate({ prefix: prefix + INCREMENT })) ops.push({ type: 'del', key });
+      await this.#store.batch(ops, { sync: this.#sync });
+      this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: saved.nextSeq, increments: 0 });
+      return;
+    }
+    const bytes = A.saveSince(doc, saved.heads);
+    if (bytes.byteLength === 0) return;
+    const key = `${prefix}${INCREMENT}${String(saved.nextSeq).padStart(10, '0')}`;
+    await this.#store.batch([{ type: 'put', key, value: bytes }], { sync: this.#sync });
+    this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: saved.nextSeq + 1, increments: saved.increments + 1 });
+  }
+}

@@ -1,0 +1,99 @@
+import * as A from '@automerge/automerge';
+import { MergeRejectedError, type MergeRejection } from './errors.js';
+import type { ObjectEntry, ObjectValidator } from './object-validator.js';
+import type { RegionDoc } from './region-document.js';
+
+/** The outcome of a remote sync message that passed the validating merge. */
+export interface AcceptedMerge {
+  /** The document with the remote changes applied (the input document is left untouched). */
+  readonly doc: RegionDoc;
+  /** The sync state after receiving the message. */
+  readonly syncState: A.SyncState;
+  /** The objects the message added, each validated. */
+  readonly added: ObjectEntry[];
+}
+
+/** Options of {@link validateRemoteSyncMessage}. */
+export interface ValidateMergeOptions {
+  /** Largest object accepted. */
+  readonly maxObjectBytes: number;
+}
+
+/**
+ * The validating merge. Applies a remote Automerge sync message to a clone of `doc`, reads every put and delete it
+ * would make with `A.diff`, and accepts it only if it is purely the addition of new objects, each stored under its own
+ * hash, well-formed, correctly signed and belonging to this document. Otherwise throws {@link MergeRejectedError}: the
+ * caller keeps its document and sync state as they were.
+ */
+export async function validateRemoteSyncMessage(
+  docId: string,
+  doc: RegionDoc,
+  syncState: A.SyncState,
+  message: Uint8Array,
+  validator: ObjectValidator,
+  options: ValidateMergeOptions,
+): Promise<AcceptedMerge> {
+  const reject = (rejection: MergeRejection): never => {
+    throw new MergeRejectedError(docId, rejection);
+  };
+  const before = A.getHeads(doc);
+  let candidate: RegionDoc;
+  let nextState: A.SyncState;
+  try {
+    [candidate, nextState] = A.receiveSyncMessage(A.clone(doc), syncState, message);
+  } catch (error) {
+    return reject({ reason: 'undecodable', detail: `Automerge refused the message: ${(error as Error).message}` });
+  }
+  const after = A.getHeads(candidate);
+  const added: ObjectEntry[] = [];
+  if (!sameHeads(before, after)) {
+    const patches = A.diff(candidate, before, after);
+    const seen = new Set<string>();
+    for (const patch of patches) {
+      const key = patch.path[0];
+      if (patch.path.length !== 1 || typeof key !== 'string') {
+        reject({ reason: 'nested-path', detail: `change below the top level at ${JSON.stringify(patch.path)}` });
+      }
+      const id = key as string;
+      if (patch.action !== 'put') reject({ reason: patch.action === 'del' ? 'delete' : 'not-a-put', objectId: id, detail: `${patch.action} of ${id}` });
+      const value = (patch as { value: unknown }).value;
+      if (!(value instanceof Uint8Array)) reject({ reason: 'not-bytes', objectId: id, detail: `value of ${id} is not a byte string` });
+      const bytes = value as Uint8Array;
+      const existing = doc[id];
+      if (existing !== undefined) {
+        // A concurrent put of the very same object is harmless; any other value is an overwrite.
+        if (!equalBytes(existing, bytes)) reject({ reason: 'overwrite', objectId: id, detail: `existing object ${id} replaced` });
+        continue;
+      }
+      if (bytes.byteLength > options.maxObjectBytes) {
+        reject({ reason: 'oversized', objectId: id, detail: `${bytes.byteLength} bytes > ${options.maxObjectBytes}` });
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      added.push({ id, bytes });
+    }
+    // The diff shows the net effect; make sure every key of the old document survives (no deletion hidden by order).
+    for (const id of Object.keys(doc)) {
+      if (!(id in candidate)) reject({ reason: 'delete', objectId: id, detail: `object ${id} removed` });
+    }
+  }
+  if (added.length > 0) {
+    const verdicts = await validator.validate(added);
+    verdicts.forEach((verdict, i) => {
+      const id = added[i]!.id;
+      if (!verdict.ok) reject({ reason: 'invalid-object', objectId: id, detail: `${verdict.code}: ${verdict.message}` });
+      else if (verdict.docId !== docId) reject({ reason: 'wrong-document', objectId: id, detail: `object belongs in ${verdict.docId}` });
+    });
+  }
+  return { doc: candidate, syncState: nextState, added };
+}
+
+function sameHeads(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h) => b.includes(h));
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
