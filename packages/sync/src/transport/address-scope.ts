@@ -33,6 +33,12 @@ function ip6Scope(address: string): AddressScope {
   const lower = address.toLowerCase().split('%')[0] as string;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (mapped) return ip4Scope(mapped[1] as string);
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (mappedHex) {
+    const high = Number.parseInt(mappedHex[1] as string, 16);
+    const low = Number.parseInt(mappedHex[2] as string, 16);
+    return ip4Scope(`${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`);
+  }
   if (lower === '::') return 'unspecified';
   if (lower === '::1') return 'loopback';
   const first = Number.parseInt(lower.split(':')[0] || '0', 16);

@@ -29,7 +29,7 @@ export interface NodePeerOptions extends CommonPeerOptions {
   readonly mdns?: MdnsOptions;
   /** Run a circuit relay v2 server (a relay laptop through which browsers signal WebRTC). Off when absent. */
   readonly relayServer?: RelayServerOptions;
-  /** Add the WebRTC transport (and the circuit relay transport it signals over) and listen on `/webrtc`. Off when absent. */
+  /** Add the WebRTC transport (signalled over a circuit relay) and listen on `/webrtc`. Off when absent. */
   readonly webrtc?: WebRTCOptions;
 }
 
@@ -45,16 +45,15 @@ export interface MdnsOptions {
 export const DEFAULT_NODE_LISTEN = Object.freeze(['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/ws']);
 
 /**
- * A started libp2p node for Node.js: TCP and WebSockets, noise, yamux, identify, the LAN connection gater and the
- * limits of `options.limits`; optionally mDNS discovery, a circuit relay server and WebRTC. The caller stops it.
+ * A started libp2p node for Node.js: TCP, WebSockets and the circuit relay transport, noise, yamux, identify, the
+ * LAN connection gater and the limits of `options.limits`; optionally mDNS discovery, a circuit relay server and
+ * WebRTC. The caller stops it.
  */
 export async function createNodeLibp2p(options: NodePeerOptions = {}): Promise<Libp2p<PeerServices>> {
   const privateKey = options.privateKey ?? (options.peerKeyFile ? await loadOrCreatePeerKey(options.peerKeyFile) : undefined);
   const listen = [...(options.listen ?? DEFAULT_NODE_LISTEN)];
-  const transports: NonNullable<Libp2pOptions['transports']> = [tcp(), webSockets()];
-  if (options.webrtc !== undefined || options.relayServer !== undefined || listen.some((a) => a.includes('/p2p-circuit'))) {
-    transports.push(circuitRelayTransport());
-  }
+  // The circuit relay transport dials /p2p-circuit addresses (and takes reservations when listening on one).
+  const transports: NonNullable<Libp2pOptions['transports']> = [tcp(), webSockets(), circuitRelayTransport()];
   if (options.webrtc !== undefined) {
     transports.push(await webRTCTransport(options.webrtc));
     if (!listen.includes('/webrtc')) listen.push('/webrtc');

@@ -12,7 +12,8 @@ import {
 } from '../../src/transport/index.js';
 import { encodeUnsignedVarint } from '../../src/transport/unsigned-varint.js';
 import { ChannelInbox } from './fixtures/channel-inbox.js';
-import { NodeSet, addressOf, collect, patternFrame, rejectionOf, sameBytes, type LoopbackTransport } from './fixtures/peers.js';
+import { collect, patternFrame, rejectionOf, sameBytes } from './fixtures/frames.js';
+import { NodeSet, addressOf, type LoopbackTransport } from './fixtures/peers.js';
 
 const PROTOCOL = '/titip/sync/1.0.0';
 const MiB = 1024 * 1024;
