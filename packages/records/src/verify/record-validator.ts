@@ -1,0 +1,95 @@
+import {
+  createCredentialCache,
+  hashHex,
+  providerBatchVerifier,
+  verifyItemOf,
+  warmCredentialCache,
+  failure,
+  type BatchVerifier,
+  type VerifyItem,
+} from '@titip/identity';
+import { MalformedRecordError } from '../errors.js';
+import { decodeRecord, MAX_RECORD_BYTES } from '../record/decode-record.js';
+import type { TitipRecord } from '../record/titip-record.js';
+import { verifyDecodedRecord, type RecordVerification, type VerifyRecordOptions } from './verify-record.js';
+
+/** Options of {@link createRecordValidator}. */
+export interface RecordValidatorOptions extends VerifyRecordOptions {
+  /**
+   * Verifies signatures of a batch at once (e.g. `createWorkerVerifier()` from `@titip/identity/node`).
+   * @default the provider, one signature after another
+   */
+  batchVerifier?: BatchVerifier;
+}
+
+/** One object offered for validation: the id it is stored under and its bytes. */
+export interface ValidationEntry {
+  id: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The object validator the sync layer calls for each object received (`validate(id, bytes)`), with a batch
+ * form for throughput (`validate.batch(entries)`, results in input order).
+ */
+export interface RecordValidator {
+  (id: string, bytes: Uint8Array): Promise<RecordVerification>;
+  batch(entries: readonly ValidationEntry[]): Promise<RecordVerification[]>;
+}
+
+/**
+ * Creates a {@link RecordValidator}: checks that `id` is the hex SHA-256 of `bytes` (`hash-mismatch`) before
+ * anything else, then everything {@link verifyRecord} checks. A credential cache is created when none is
+ * given, so repeated credentials are verified once per validator.
+ */
+export function createRecordValidator(options: RecordValidatorOptions): RecordValidator {
+  const cache = options.cache ?? createCredentialCache();
+  const maxBytes = options.maxBytes ?? MAX_RECORD_BYTES;
+  const shared: VerifyRecordOptions = { ...options, cache, maxBytes };
+  const batchVerifier = options.batchVerifier ?? providerBatchVerifier(options.provider);
+
+  /** Size, hash and decoding: the cheap checks, before any signature work. */
+  const open = (id: string, bytes: Uint8Array): { ok: true; record: TitipRecord } | { ok: false; failure: RecordVerification & { ok: false } } => {
+    if (!(bytes instanceof Uint8Array)) return { ok: false, failure: { ok: false, failure: failure('malformed', 'object must be bytes') } };
+    if (bytes.length > maxBytes) {
+      return { ok: false, failure: { ok: false, failure: failure('too-large', `object is ${bytes.length} bytes, limit ${maxBytes}`) } };
+    }
+    const hash = hashHex(bytes);
+    if (hash !== id) return { ok: false, failure: { ok: false, failure: failure('hash-mismatch', `object stored under ${String(id).slice(0, 80)} hashes to ${hash}`, { hash }) } };
+    try {
+      return { ok: true, record: decodeRecord(bytes, { maxBytes }) };
+    } catch (error) {
+      if (error instanceof MalformedRecordError) return { ok: false, failure: { ok: false, failure: error.failure } };
+      throw error;
+    }
+  };
+
+  const validate = async (id: string, bytes: Uint8Array): Promise<RecordVerification> => {
+    const opened = open(id, bytes);
+    if (!opened.ok) return opened.failure;
+    return verifyDecodedRecord(opened.record, shared);
+  };
+
+  const batch = async (entries: readonly ValidationEntry[]): Promise<RecordVerification[]> => {
+    const opened = entries.map((e) => open(e.id, e.bytes));
+    const records: { index: number; record: TitipRecord; item: VerifyItem }[] = [];
+    opened.forEach((o, index) => {
+      if (o.ok) records.push({ index, record: o.record, item: verifyItemOf(o.record) });
+    });
+    // Credential envelopes not yet cached are verified in one batch; the chain checks then hit the cache.
+    await warmCredentialCache(
+      records.flatMap((r) => r.record.body.credentials),
+      cache,
+      batchVerifier,
+    );
+    const signatures = records.length === 0 ? [] : await batchVerifier.verifyBatch(records.map((r) => r.item));
+    const results: RecordVerification[] = opened.map((o) => (o.ok ? (undefined as never) : o.failure));
+    for (let i = 0; i < records.length; i++) {
+      const { index, record } = records[i]!;
+      results[index] = await verifyDecodedRecord(record, shared, signatures[i] === true);
+    }
+    return results;
+  };
+
+  return Object.assign(validate, { batch });
+}
