@@ -31,3 +31,4 @@ export { SyncEngine, PeerBannedError, type SyncEngineOptions } from './replicati
 export { TitipPeer, type TitipPeerOptions } from './peer/titip-peer.js';
 export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.js';
 export * from './transport/index.js';
+export { recordObjectValidator } from './records/record-object-validator.js';

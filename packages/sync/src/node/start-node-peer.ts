@@ -1,0 +1,105 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ElectionDefinition } from '@titip/election';
+import { createCredentialCache } from '@titip/identity';
+import { createWorkerVerifier, nodeEd25519, type WorkerVerifier } from '@titip/identity/node';
+import { silentLogger, type Logger } from '@titip/log';
+import { createRecordValidator } from '@titip/records';
+import type { KeyValueStore } from '@titip/store';
+import { openNodeStore } from '@titip/store/node';
+import { TitipPeer } from '../peer/titip-peer.js';
+import { recordObjectValidator } from '../records/record-object-validator.js';
+import { Replica } from '../replication/replica.js';
+import type { Misbehaviour } from '../replication/sync-session.js';
+import { createNodeLibp2p, type MdnsOptions, type NodePeerOptions } from '../transport/create-node-peer.js';
+
+/** Options of {@link startNodePeer}. */
+export interface StartNodePeerOptions {
+  /** Directory of the peer's LevelDB store and libp2p key (created if missing). */
+  readonly dataDir: string;
+  /** Region codes this peer serves ('' = nation). */
+  readonly scopes: readonly string[];
+  /** The KPU root public key (trust anchor). */
+  readonly root: Uint8Array;
+  /** Announced role: 'operator', 'carrier', 'pps', 'ppk', 'server'. */
+  readonly role?: string;
+  /** Listen addresses. @default TCP and WebSockets on 127.0.0.1, ephemeral ports */
+  readonly listen?: readonly string[];
+  /** Peers to keep connected (multiaddrs with /p2p/<id>), redialled with backoff. @default [] */
+  readonly dial?: readonly string[];
+  /** mDNS discovery on the LAN (discovered peers are dialled and synced). @default off */
+  readonly mdns?: MdnsOptions;
+  /** Extra libp2p options (relay server for browsers, WebRTC, limits). */
+  readonly libp2p?: Omit<NodePeerOptions, 'listen' | 'peerKeyFile' | 'mdns'>;
+  /** Election definitions, so submissions are also checked against candidates and regions. */
+  readonly elections?: readonly ElectionDefinition[];
+  /** Worker threads verifying signatures (0 = verify on the main thread). @default 0 */
+  readonly verifierThreads?: number;
+  readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
+  readonly logger?: Logger;
+}
+
+/** A running Node peer and the parts it is made of. */
+export interface RunningNodePeer {
+  readonly peer: TitipPeer;
+  readonly replica: Replica;
+  readonly store: KeyValueStore;
+  /** Stops the sync peer, libp2p, the verifier threads and closes the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a complete Titip peer on Node: LevelDB store in `dataDir`, replica with the record validator (native
+ * Ed25519, optional worker threads), libp2p with TCP/WebSockets (+ mDNS), the sync protocol, and the configured
+ * peers kept connected. Relays, carriers, the server and the operator CLI are all built on this.
+ */
+export async function startNodePeer(options: StartNodePeerOptions): Promise<RunningNodePeer> {
+  const logger = options.logger ?? silentLogger;
+  await mkdir(options.dataDir, { recursive: true });
+  const store = await openNodeStore(join(options.dataDir, 'store'));
+  let workers: WorkerVerifier | undefined;
+  try {
+    if ((options.verifierThreads ?? 0) > 0) workers = createWorkerVerifier({ threads: options.verifierThreads! });
+    const elections = new Map((options.elections ?? []).map((e) => [e.id, e]));
+    const validator = createRecordValidator({
+      root: options.root,
+      provider: nodeEd25519,
+      cache: createCredentialCache(),
+      elections: (id) => elections.get(id),
+      ...(workers ? { batchVerifier: workers } : {}),
+    });
+    const replica = await Replica.open({ store, scopes: options.scopes, validator: recordObjectValidator(validator), logger });
+    const libp2p = await createNodeLibp2p({
+      ...options.libp2p,
+      ...(options.listen ? { listen: options.listen } : {}),
+      peerKeyFile: join(options.dataDir, 'peer-key'),
+      ...(options.mdns ? { mdns: options.mdns } : {}),
+    });
+    const peer = await TitipPeer.start({
+      libp2p,
+      replica,
+      ...(options.role ? { role: options.role } : {}),
+      ...(options.onMisbehaviour ? { onMisbehaviour: options.onMisbehaviour } : {}),
+      logger,
+    });
+    for (const target of options.dial ?? []) peer.keep(target);
+    let stopped = false;
+    return {
+      peer,
+      replica,
+      store,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await peer.stop();
+        await libp2p.stop();
+        await workers?.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await workers?.close();
+    await store.close();
+    throw error;
+  }
+}
