@@ -17,7 +17,7 @@ import { DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, type StoreLimits } from
 import { toStoreError } from './map-level-error.js';
 import { resolveBatch } from './resolve-batch.js';
 import { decodeKey, encodeKey, keyRange } from './utf8-keys.js';
-import { assertBound, assertKey, checkBatchOptions, checkIterateOptions, describe } from './validate-input.js';
+import { assertBound, assertKey, checkBatchOptions, checkIterateOptions, describeInput } from './validate-input.js';
 
 /** Any `abstract-level` database. Its default encodings do not matter: the adapter passes its own. */
 export type AnyLevel = AbstractLevel<any, any, any>;
@@ -42,7 +42,7 @@ const PAGE_SIZE = 256;
 function checkLimit(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new StoreInvalidOptionError(`${name} must be a positive integer, got ${describe(value)}`);
+    throw new StoreInvalidOptionError(`${name} must be a positive integer, got ${describeInput(value)}`);
   }
   return value;
 }
@@ -83,7 +83,7 @@ export class LevelKeyValueStore implements KeyValueStore {
   }
 
   async getMany(keys: readonly string[]): Promise<(Uint8Array | undefined)[]> {
-    if (!Array.isArray(keys)) throw new StoreInvalidKeyError(`keys must be an array of strings, got ${describe(keys)}`);
+    if (!Array.isArray(keys)) throw new StoreInvalidKeyError(`keys must be an array of strings, got ${describeInput(keys)}`);
     const encoded = keys.map((key: unknown, index) => this.#keyBytes(key, `key ${index}`));
     let values: (Uint8Array | undefined)[];
     try {

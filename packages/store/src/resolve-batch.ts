@@ -1,6 +1,6 @@
 import { StoreClosedError, StoreInvalidOperationError, StoreScopeMismatchError } from './errors.js';
 import type { KeyScope, KeyValueStore } from './key-value-store.js';
-import { assertKey, assertValue, describe } from './validate-input.js';
+import { assertKey, assertValue, describeInput } from './validate-input.js';
 
 /** A batch operation with its scope applied: `key` is relative to the root store. */
 export type ResolvedOperation =
@@ -18,15 +18,15 @@ function isScope(scope: unknown): scope is KeyScope {
  */
 export function resolveBatch(root: KeyValueStore, basePrefix: string, operations: unknown): ResolvedOperation[] {
   if (!Array.isArray(operations)) {
-    throw new StoreInvalidOperationError(`a batch must be an array of operations, got ${describe(operations)}`);
+    throw new StoreInvalidOperationError(`a batch must be an array of operations, got ${describeInput(operations)}`);
   }
   return operations.map((operation: unknown, index): ResolvedOperation => {
     if (typeof operation !== 'object' || operation === null) {
-      throw new StoreInvalidOperationError(`batch operation ${index} must be an object, got ${describe(operation)}`);
+      throw new StoreInvalidOperationError(`batch operation ${index} must be an object, got ${describeInput(operation)}`);
     }
     const { type, key, scope } = operation as { type?: unknown; key?: unknown; scope?: unknown };
     if (type !== 'put' && type !== 'del') {
-      throw new StoreInvalidOperationError(`batch operation ${index} has type ${describe(type)}, expected 'put' or 'del'`);
+      throw new StoreInvalidOperationError(`batch operation ${index} has type ${describeInput(type)}, expected 'put' or 'del'`);
     }
     assertKey(key, `key of batch operation ${index}`);
     let prefix = basePrefix;

@@ -9,7 +9,7 @@ import type {
   StoreStatus,
 } from './key-value-store.js';
 import { resolveBatch } from './resolve-batch.js';
-import { assertBound, assertKey, checkIterateOptions, describe } from './validate-input.js';
+import { assertBound, assertKey, checkIterateOptions, describeInput } from './validate-input.js';
 
 /**
  * A view of a store in which every key silently carries a prefix, like an `abstract-level`
@@ -44,7 +44,7 @@ export class ScopedKeyValueStore implements KeyValueStore, KeyScope {
   }
 
   async getMany(keys: readonly string[]): Promise<(Uint8Array | undefined)[]> {
-    if (!Array.isArray(keys)) throw new StoreInvalidKeyError(`keys must be an array of strings, got ${describe(keys)}`);
+    if (!Array.isArray(keys)) throw new StoreInvalidKeyError(`keys must be an array of strings, got ${describeInput(keys)}`);
     keys.forEach((key: unknown, index) => assertKey(key, `key ${index}`));
     this.#assertOpen('getMany');
     return this.root.getMany(keys.map((key) => this.prefix + key));

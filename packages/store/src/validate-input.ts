@@ -15,25 +15,30 @@ export function isWellFormed(text: string): boolean {
 
 /** Check a key (or scope prefix): a non-empty, well-formed string. */
 export function assertKey(key: unknown, what = 'key'): asserts key is string {
-  if (typeof key !== 'string') throw new StoreInvalidKeyError(`${what} must be a string, got ${describe(key)}`);
+  if (typeof key !== 'string') throw new StoreInvalidKeyError(`${what} must be a string, got ${describeInput(key)}`);
   if (key.length === 0) throw new StoreInvalidKeyError(`${what} must not be empty`);
   if (!isWellFormed(key)) throw new StoreInvalidKeyError(`${what} contains an unpaired surrogate`);
 }
 
 /** Check a range bound or a prefix: a well-formed string, possibly empty. */
 export function assertBound(bound: unknown, what: string): asserts bound is string {
-  if (typeof bound !== 'string') throw new StoreInvalidOptionError(`${what} must be a string, got ${describe(bound)}`);
+  if (typeof bound !== 'string') throw new StoreInvalidOptionError(`${what} must be a string, got ${describeInput(bound)}`);
   if (!isWellFormed(bound)) throw new StoreInvalidOptionError(`${what} contains an unpaired surrogate`);
 }
+
+/**
+ * The `%TypedArray%.prototype[Symbol.toStringTag]` getter reads the internal type slot, so unlike
+ * `Object.prototype.toString` it cannot be spoofed and it works for arrays from other realms.
+ */
+const typedArrayName = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)
+  ?.get as (this: unknown) => string | undefined;
 
 /** Check a value: a `Uint8Array` (a `Buffer` is one). Returns it as a same-realm `Uint8Array`. */
 export function assertValue(value: unknown, what = 'value'): Uint8Array {
   if (value instanceof Uint8Array) return value;
-  if (Object.prototype.toString.call(value) === '[object Uint8Array]') {
-    const view = value as Uint8Array;
-    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  }
-  throw new StoreInvalidValueError(`${what} must be a Uint8Array, got ${describe(value)}`);
+  // A Uint8Array from another realm (iframe, vm context): copy it into this realm.
+  if (typedArrayName.call(value) === 'Uint8Array') return new Uint8Array(value as Uint8Array);
+  throw new StoreInvalidValueError(`${what} must be a Uint8Array, got ${describeInput(value)}`);
 }
 
 /** Check the options of `iterate()` and return them with defaults filled in. */
@@ -41,7 +46,7 @@ export function checkIterateOptions(options: unknown): Required<Pick<IterateOpti
   Pick<IterateOptions, 'gte' | 'lt'> {
   if (options === undefined) return { prefix: '', reverse: false, limit: Infinity };
   if (typeof options !== 'object' || options === null) {
-    throw new StoreInvalidOptionError(`iterate options must be an object, got ${describe(options)}`);
+    throw new StoreInvalidOptionError(`iterate options must be an object, got ${describeInput(options)}`);
   }
   const { prefix = '', gte, lt, reverse = false, limit = Infinity } = options as IterateOptions;
   assertBound(prefix, 'prefix');
@@ -49,7 +54,7 @@ export function checkIterateOptions(options: unknown): Required<Pick<IterateOpti
   if (lt !== undefined) assertBound(lt, 'lt');
   if (typeof reverse !== 'boolean') throw new StoreInvalidOptionError('reverse must be a boolean');
   if (typeof limit !== 'number' || !(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) {
-    throw new StoreInvalidOptionError(`limit must be a non-negative integer or Infinity, got ${describe(limit)}`);
+    throw new StoreInvalidOptionError(`limit must be a non-negative integer or Infinity, got ${describeInput(limit)}`);
   }
   return { prefix, gte, lt, reverse, limit };
 }
@@ -58,7 +63,7 @@ export function checkIterateOptions(options: unknown): Required<Pick<IterateOpti
 export function checkBatchOptions(options: unknown): { sync: boolean } {
   if (options === undefined) return { sync: false };
   if (typeof options !== 'object' || options === null) {
-    throw new StoreInvalidOptionError(`batch options must be an object, got ${describe(options)}`);
+    throw new StoreInvalidOptionError(`batch options must be an object, got ${describeInput(options)}`);
   }
   const { sync = false } = options as BatchOptions;
   if (typeof sync !== 'boolean') throw new StoreInvalidOptionError('sync must be a boolean');
@@ -66,7 +71,7 @@ export function checkBatchOptions(options: unknown): { sync: boolean } {
 }
 
 /** A short description of a bad input for error messages (never the whole input). */
-export function describe(input: unknown): string {
+export function describeInput(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'an array';
   if (typeof input === 'string') return `a string of length ${input.length}`;
