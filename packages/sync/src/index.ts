@@ -32,3 +32,4 @@ export { TitipPeer, type TitipPeerOptions } from './peer/titip-peer.js';
 export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.js';
 export * from './transport/index.js';
 export { recordObjectValidator } from './records/record-object-validator.js';
+export { RecordLedger, ReceiptTimeoutError, type CustodyCounts, type LedgerEntry, type RecordLedgerOptions } from './records/record-ledger.js';
