@@ -33,3 +33,4 @@ export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.
 export * from './transport/index.js';
 export { recordObjectValidator } from './records/record-object-validator.js';
 export { RecordLedger, ReceiptTimeoutError, type CustodyCounts, type LedgerEntry, type RecordLedgerOptions } from './records/record-ledger.js';
+export { AuthoringQueue } from './replication/authoring-queue.js';

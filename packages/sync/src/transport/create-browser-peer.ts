@@ -3,7 +3,7 @@ import { identify } from '@libp2p/identify';
 import type { Libp2p } from '@libp2p/interface';
 import { webSockets } from '@libp2p/websockets';
 import { createLibp2p, type Libp2pOptions } from 'libp2p';
-import { commonLibp2pOptions, type CommonPeerOptions, type PeerServices } from './peer-config.js';
+import { commonLibp2pOptions, type CommonPeerOptions, type PeerServices, type PlatformLimitDefaults } from './peer-config.js';
 import { webRTCTransport, type WebRTCOptions } from './webrtc-transport.js';
 
 /** Options of {@link createBrowserLibp2p}. */
@@ -17,6 +17,9 @@ export interface BrowserPeerOptions extends CommonPeerOptions {
   /** WebRTC settings; `false` leaves WebRTC out (WebSockets to a relay laptop only). @default {} */
   readonly webrtc?: WebRTCOptions | false;
 }
+
+/** The limits a browser node defaults to (see `PeerLimits`). */
+const BROWSER_LIMIT_DEFAULTS: PlatformLimitDefaults = { maxConnections: 16, dialTimeoutMs: 20_000, addressDialTimeoutMs: 15_000 };
 
 /** The default listen addresses of a browser peer. */
 export const DEFAULT_BROWSER_LISTEN = Object.freeze(['/p2p-circuit', '/webrtc']);
@@ -33,7 +36,7 @@ export async function createBrowserLibp2p(options: BrowserPeerOptions = {}): Pro
   const transports: NonNullable<Libp2pOptions['transports']> = [webSockets(), circuitRelayTransport()];
   if (webrtc !== false) transports.push(await webRTCTransport(webrtc));
   const config: Libp2pOptions<PeerServices> = {
-    ...commonLibp2pOptions(options, 16),
+    ...commonLibp2pOptions(options, BROWSER_LIMIT_DEFAULTS),
     addresses: { listen, ...(options.announce ? { announce: [...options.announce] } : {}) },
     transports,
     services: { identify: identify() },

@@ -7,7 +7,7 @@ import { webSockets } from '@libp2p/websockets';
 import { createLibp2p, type Libp2pOptions } from 'libp2p';
 import { checkInteger } from './channel-options.js';
 import { InvalidTransportOptionError } from './errors.js';
-import { commonLibp2pOptions, type CommonPeerOptions, type PeerServices } from './peer-config.js';
+import { commonLibp2pOptions, type CommonPeerOptions, type PeerServices, type PlatformLimitDefaults } from './peer-config.js';
 import { loadOrCreatePeerKey } from './peer-key-file.js';
 import { relayServerInit, type RelayServerOptions } from './relay-server-options.js';
 import { webRTCTransport, type WebRTCOptions } from './webrtc-transport.js';
@@ -41,6 +41,9 @@ export interface MdnsOptions {
   readonly serviceTag?: string;
 }
 
+/** The limits a Node node defaults to (see `PeerLimits`). */
+const NODE_LIMIT_DEFAULTS: PlatformLimitDefaults = { maxConnections: 64, dialTimeoutMs: 10_000, addressDialTimeoutMs: 6_000 };
+
 /** The default listen addresses of a Node peer: TCP and WebSockets on loopback, ephemeral ports. */
 export const DEFAULT_NODE_LISTEN = Object.freeze(['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/ws']);
 
@@ -61,7 +64,7 @@ export async function createNodeLibp2p(options: NodePeerOptions = {}): Promise<L
   const peerDiscovery: NonNullable<Libp2pOptions['peerDiscovery']> = [];
   if (options.mdns !== undefined) peerDiscovery.push(mdns(mdnsInit(options.mdns)));
   const config: Libp2pOptions<PeerServices> = {
-    ...commonLibp2pOptions({ ...options, ...(privateKey ? { privateKey } : {}) }, 64),
+    ...commonLibp2pOptions({ ...options, ...(privateKey ? { privateKey } : {}) }, NODE_LIMIT_DEFAULTS),
     addresses: { listen, ...(options.announce ? { announce: [...options.announce] } : {}) },
     transports,
     peerDiscovery,

@@ -21,8 +21,14 @@ export interface PeerLimits {
   readonly maxIncomingPendingConnections?: number;
   /** Inbound connections per second from one host before more are refused. @default 5 */
   readonly inboundConnectionThreshold?: number;
-  /** Time one dial may take, resolution and upgrade included. @default 10000 */
+  /** Time one dial may take, resolution and upgrade included. @default 10000 on Node, 20000 in the browser */
   readonly dialTimeoutMs?: number;
+  /**
+   * Time one address of a dial may take before the next is tried. A WebRTC dial includes the signalling through the
+   * relay and ICE, hence the longer browser default.
+   * @default 6000 on Node, 15000 in the browser
+   */
+  readonly addressDialTimeoutMs?: number;
   /** Streams of all protocols per connection, in each direction; yamux resets those past it. @default 64 */
   readonly maxStreamsPerConnection?: number;
 }
@@ -37,25 +43,37 @@ export interface CommonPeerOptions {
   readonly gater?: LanConnectionGaterOptions;
 }
 
+/** The limits that differ between Node and browser nodes. */
+export interface PlatformLimitDefaults {
+  readonly maxConnections: number;
+  readonly dialTimeoutMs: number;
+  readonly addressDialTimeoutMs: number;
+}
+
 /** The libp2p options shared by Node and browser nodes: identity, gater, limits, noise, yamux. */
-export function commonLibp2pOptions(
-  options: CommonPeerOptions,
-  defaultMaxConnections: number,
-): Libp2pOptions<PeerServices> {
+export function commonLibp2pOptions(options: CommonPeerOptions, defaults: PlatformLimitDefaults): Libp2pOptions<PeerServices> {
   const limits = options.limits ?? {};
-  const maxConnections = limits.maxConnections ?? defaultMaxConnections;
+  const maxConnections = limits.maxConnections ?? defaults.maxConnections;
   const maxIncomingPendingConnections = limits.maxIncomingPendingConnections ?? 10;
   const inboundConnectionThreshold = limits.inboundConnectionThreshold ?? 5;
-  const dialTimeout = limits.dialTimeoutMs ?? 10_000;
+  const dialTimeout = limits.dialTimeoutMs ?? defaults.dialTimeoutMs;
+  const addressDialTimeout = limits.addressDialTimeoutMs ?? defaults.addressDialTimeoutMs;
   const maxStreams = limits.maxStreamsPerConnection ?? 64;
   checkInteger('limits.maxConnections', maxConnections, 1, 100_000);
   checkInteger('limits.maxIncomingPendingConnections', maxIncomingPendingConnections, 1, 100_000);
   checkInteger('limits.inboundConnectionThreshold', inboundConnectionThreshold, 1, 100_000);
   checkInteger('limits.dialTimeoutMs', dialTimeout, 1, 2 ** 31 - 1);
+  checkInteger('limits.addressDialTimeoutMs', addressDialTimeout, 1, 2 ** 31 - 1);
   checkInteger('limits.maxStreamsPerConnection', maxStreams, 1, 100_000);
   return {
     ...(options.privateKey ? { privateKey: options.privateKey } : {}),
-    connectionManager: { maxConnections, maxIncomingPendingConnections, inboundConnectionThreshold, dialTimeout },
+    connectionManager: {
+      maxConnections,
+      maxIncomingPendingConnections,
+      inboundConnectionThreshold,
+      dialTimeout,
+      addressDialTimeout,
+    },
     connectionGater: lanConnectionGater(options.gater),
     connectionEncrypters: [noise()],
     streamMuxers: [yamux({ maxInboundStreams: maxStreams, maxOutboundStreams: maxStreams })],
