@@ -41,14 +41,18 @@ async function readAll(directory: string): Promise<Map<string, Uint8Array>> {
 }
 
 describe('crash safety of classic-level batches (SIGKILL at a seeded moment)', () => {
-  it.each(SEEDS)('seed %i: every acknowledged batch is whole, no batch is partial', async (seed) => {
+  const runs = [
+    ...SEEDS.map((seed) => [seed, 'sync'] as const),
+    ...SEEDS.slice(0, 2).map((seed) => [seed, 'nosync'] as const),
+  ];
+  it.each(runs)('seed %i, %s: every acknowledged batch is whole, no batch is partial', async (seed, sync) => {
     const random = seededRandom(seed);
     const killAfterAck = 1 + Math.floor(random() * 40);
     const extraDelayMs = Math.floor(random() * 10);
     const directory = await mkdtemp(join(tmpdir(), 'titip-store-crash-'));
     directories.push(directory);
 
-    const child = spawnStoreChild('crash-writer', [directory, String(MAX_BATCHES)]);
+    const child = spawnStoreChild('crash-writer', [directory, String(MAX_BATCHES), sync]);
     children.push(child);
     let lastAck = 0;
     child.onLine((line) => {
