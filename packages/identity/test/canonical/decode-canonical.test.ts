@@ -58,6 +58,16 @@ describe('decodeCanonical', () => {
     ['unsorted map keys', 'a2616202616101', 'non-canonical'],
     ['map keys sorted by string, not by encoding', 'a262616101616202', 'non-canonical'],
     ['invalid UTF-8', '62fffe', 'non-canonical'],
+    ['an overlong UTF-8 encoding', '62c0af', 'non-canonical'],
+    ['a UTF-8 encoded surrogate', '63eda080', 'non-canonical'],
+    ['a leading byte-order mark (dropped by lax decoders)', '64efbbbf61', 'non-canonical'],
+    ['a non-shortest negative integer', '3800', 'non-canonical'],
+    ['a non-shortest byte-string length', '580101', 'non-canonical'],
+    ['a non-shortest array length', '980101', 'non-canonical'],
+    ['a non-shortest map length', 'b801616101', 'non-canonical'],
+    ['a non-shortest 16-bit integer', '190017', 'non-canonical'],
+    ['unsorted keys in a nested map', 'a16178a2616202616101', 'non-canonical'],
+    ['simple value 32 (1-byte form)', 'f820', 'invalid-cbor'],
     ['simple value 16', 'f0', 'invalid-cbor'],
     ['a truncated array', '8301', 'invalid-cbor'],
     ['a truncated byte string', '4501', 'invalid-cbor'],
@@ -81,6 +91,37 @@ describe('decodeCanonical', () => {
     for (let i = 0; i < 32; i++) deep = [deep];
     expect(reasonOf(encodeCanonical(deep))).toBe('ok');
     expect(reasonOf(encodeCanonical(deep), { maxDepth: 5 })).toBe('too-deep');
+  });
+
+  it('the single pass agrees with the re-encoding reference on mutated canonical bytes', () => {
+    const verdict = (bytes: Uint8Array, reencodeCheck: boolean): unknown => {
+      try {
+        return { ok: decodeCanonical(bytes, { reencodeCheck }) };
+      } catch (error) {
+        expect(error).toBeInstanceOf(CanonicalDecodingError);
+        return 'rejected';
+      }
+    };
+    fc.assert(
+      fc.property(
+        canonicalValue,
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 }), fc.constantFrom('set', 'insert', 'delete')), { minLength: 1, maxLength: 3 }),
+        (value, edits) => {
+          const bytes = Array.from(encodeCanonical(value));
+          for (const [at, byte, op] of edits) {
+            const i = at % (bytes.length + 1);
+            if (op === 'set' && i < bytes.length) bytes[i] = byte;
+            else if (op === 'insert') bytes.splice(i, 0, byte);
+            else if (op === 'delete' && bytes.length > 1) bytes.splice(i % bytes.length, 1);
+          }
+          const input = Uint8Array.from(bytes);
+          const fast = verdict(input, false);
+          expect(fast).toEqual(verdict(input, true));
+          if (fast !== 'rejected') expect(encodeCanonical((fast as { ok: unknown }).ok)).toEqual(input);
+        },
+      ),
+      { seed: FC_SEED, numRuns: 5000 },
+    );
   });
 
   it('survives random garbage with typed errors only', () => {
