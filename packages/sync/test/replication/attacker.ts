@@ -15,29 +15,41 @@ type AnyDoc = A.Doc<Record<string, unknown>>;
  * then can change its copy of a document in ways no honest peer would (delete, overwrite, nest, junk) and push that.
  */
 export class Attacker {
-  readonly engine: SyncEngine;
+  /** The victim's engine when the attacker was wired to an in-memory victim (see {@link Attacker.connect}). */
+  readonly engine: SyncEngine | undefined;
   readonly channel: FrameChannel;
   readonly received: WireMessage[] = [];
   readonly #docs = new Map<string, AnyDoc>();
   readonly #states = new Map<string, A.SyncState>();
 
-  private constructor(victim: Replica, scopes: string[]) {
-    const [mine, theirs] = createMemoryChannelPair('attacker', 'victim');
-    this.channel = mine;
-    this.engine = new SyncEngine({ replica: victim });
-    this.engine.attach(theirs);
+  private constructor(channel: FrameChannel, scopes: string[], engine?: SyncEngine) {
+    this.channel = channel;
+    this.engine = engine;
     void this.#read();
     void this.send({ t: 'hello', v: 1, scopes, digest: new Uint8Array(32) });
   }
 
   /** Connects to `victim` and syncs `docId` honestly until the attacker holds the victim's copy. */
   static async connect(victim: Replica, docId: string, scopes = ['190601']): Promise<Attacker> {
-    const attacker = new Attacker(victim, scopes);
-    await waitFor(() => {
-      const doc = attacker.#docs.get(docId);
-      return doc !== undefined && A.getHeads(doc).sort().join() === victim.heads(docId).join();
-    });
+    const [mine, theirs] = createMemoryChannelPair('attacker', 'victim');
+    const engine = new SyncEngine({ replica: victim });
+    engine.attach(theirs);
+    const attacker = new Attacker(mine, scopes, engine);
+    await attacker.holds(docId, victim.heads(docId));
     return attacker;
+  }
+
+  /** Speaks over an existing channel (e.g. a real libp2p stream to a victim elsewhere). */
+  static over(channel: FrameChannel, scopes: string[]): Attacker {
+    return new Attacker(channel, scopes);
+  }
+
+  /** Waits until the attacker's copy of `docId` has exactly `heads`. */
+  holds(docId: string, heads: readonly string[], timeoutMs = 10_000): Promise<void> {
+    return waitFor(() => {
+      const doc = this.#docs.get(docId);
+      return doc !== undefined && [...A.getHeads(doc)].sort().join() === [...heads].sort().join();
+    }, timeoutMs);
   }
 
   /** Sends a raw frame. */

@@ -39,9 +39,9 @@ describe('validating merge against a hostile peer', () => {
       await waitFor(() => attacker.rejected);
       const reject = attacker.received.find((m) => m.t === 'reject');
       expect(reject).toMatchObject({ reason });
-      expect(attacker.engine.reports()).toHaveLength(1);
-      expect(attacker.engine.reports()[0]).toMatchObject({ peer: 'attacker', code: reason, docId: DESA });
-      expect(attacker.engine.isBanned('attacker')).toBe(true);
+      expect(attacker.engine!.reports()).toHaveLength(1);
+      expect(attacker.engine!.reports()[0]).toMatchObject({ peer: 'attacker', code: reason, docId: DESA });
+      expect(attacker.engine!.isBanned('attacker')).toBe(true);
       expect(replica.heads(DESA)).toEqual(before);
       for (const o of objects) expect(replica.object(o.id)).toEqual(o.bytes);
       // What is on disk is what was there before the attack.
