@@ -1,4 +1,5 @@
-import { type ComplianceContext, hex, utf8 } from './test-framework.js';
+import type { ComplianceContext } from './test-framework.js';
+import { hex, utf8 } from './test-bytes.js';
 
 /** Reads and writes of single keys: get, put, del, getMany, value isolation. */
 export function basicCases({ t, test }: ComplianceContext): void {

@@ -1,4 +1,5 @@
-import { type ComplianceContext, expectRejects, hex, utf8 } from './test-framework.js';
+import { type ComplianceContext, expectRejects } from './test-framework.js';
+import { hex, utf8 } from './test-bytes.js';
 import type { BatchOperation } from '../key-value-store.js';
 
 /** Atomic batches: order, all-or-nothing on bad input, concurrency. */

@@ -1,5 +1,6 @@
 import { scoped } from '../scoped.js';
-import { type ComplianceContext, collect, expectRejects, utf8 } from './test-framework.js';
+import { type ComplianceContext, collect, expectRejects } from './test-framework.js';
+import { utf8 } from './test-bytes.js';
 
 /** A closed store refuses every operation with STORE_CLOSED. */
 export function closedCases({ t, test }: ComplianceContext): void {

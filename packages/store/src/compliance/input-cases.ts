@@ -1,5 +1,6 @@
 import type { BatchOperation } from '../key-value-store.js';
-import { type ComplianceContext, collect, expectRejects, hex, utf8 } from './test-framework.js';
+import { type ComplianceContext, collect, expectRejects } from './test-framework.js';
+import { hex, utf8 } from './test-bytes.js';
 
 const BAD_KEYS: unknown[] = [undefined, null, 42, true, {}, ['k'], utf8('k'), '', '\ud800', 'a\udfffb'];
 const BAD_VALUES: unknown[] = [undefined, null, 'text', 42, [1, 2], {}, new ArrayBuffer(4), new Uint16Array(2), new DataView(new ArrayBuffer(2))];

@@ -1,5 +1,6 @@
 import type { IterateOptions, KeyValueStore } from '../key-value-store.js';
-import { type ComplianceContext, collect, collectKeys, expectRejects, hex, utf8 } from './test-framework.js';
+import { type ComplianceContext, collect, collectKeys, expectRejects } from './test-framework.js';
+import { hex, utf8 } from './test-bytes.js';
 
 /** Keys in UTF-8 byte (code point) order; note U+FF5E sorts before U+1F600 here, unlike in UTF-16. */
 const ORDERED_KEYS = ['A', 'Z', 'a', 'a\u0000', 'aa', 'b', '~', '\u00e9', '\u4e2d', '\uff5e', '\u{1F600}', '\u{10FFFF}'];

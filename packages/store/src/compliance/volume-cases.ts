@@ -1,4 +1,5 @@
-import { type ComplianceContext, collect, collectKeys, sameBytes, seededBytes } from './test-framework.js';
+import { type ComplianceContext, collect, collectKeys } from './test-framework.js';
+import { sameBytes, seededBytes } from './test-bytes.js';
 
 const MIB = 1024 * 1024;
 const MANY = 10_000;

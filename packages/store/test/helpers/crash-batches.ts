@@ -1,4 +1,4 @@
-import { seededBytes } from '../../src/compliance/test-framework.js';
+import { seededBytes } from '../../src/compliance/test-bytes.js';
 import type { BatchOperation } from '../../src/key-value-store.js';
 
 /** Keys written by each numbered batch of the crash writer. */
