@@ -261,4 +261,20 @@ describe('refusals and limits', () => {
     await outbound.close();
     expect((await reader.next()).done).toBe(true);
   });
+
+  it('close gives up after closeTimeoutMs when the remote never reads, and tears the stream down', async () => {
+    const server = await nodes.start();
+    const client = await nodes.start();
+    const inbox = new ChannelInbox();
+    await handleFrameProtocol(server, PROTOCOL, inbox.handler);
+    const outbound = await openFrameChannel(client, addressOf(server, 'tcp'), PROTOCOL, { closeTimeoutMs: 500 });
+    const inbound = await inbox.next();
+    const stuck = Array.from({ length: 120 }, (_, i) => outbound.send(patternFrame(i, 256 * 1024)).catch((e: unknown) => e));
+    const started = Date.now();
+    await outbound.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const outcomes = await Promise.all(stuck);
+    expect(outcomes.some((outcome) => outcome instanceof ChannelClosedError)).toBe(true);
+    expect(await rejectionOf(collect(inbound.frames()))).toBeInstanceOf(ChannelResetError);
+  });
 });
