@@ -15,7 +15,7 @@ export interface StreamFrameChannelOptions extends FrameChannelOptions {
    * @default 17825792 (17 MiB: one full yamux receive window of 16 MiB, plus slack)
    */
   readonly maxPausedReadBytes?: number;
-  /** How long `close()` waits for queued bytes to reach the transport before it aborts the stream. @default 10000 */
+  /** How long `close()` waits for queued frames to reach the transport before it aborts the stream. @default 10000 */
   readonly closeTimeoutMs?: number;
 }
 
@@ -109,15 +109,17 @@ class StreamFrameChannel implements FrameChannel {
 
   async #close(): Promise<void> {
     this.#writable = false;
-    await this.#tail;
-    this.#inbound.discard();
     const stream = this.#stream;
-    if (stream.status !== 'open') return;
+    const deadline = AbortSignal.timeout(this.#closeTimeoutMs);
     try {
-      await stream.close({ signal: AbortSignal.timeout(this.#closeTimeoutMs) });
+      await untilAborted(this.#tail, deadline);
+      this.#inbound.discard();
+      if (stream.status !== 'open') return;
+      await stream.close({ signal: deadline });
       await stream.closeRead();
     } catch (error) {
-      this.#tearDown(error instanceof Error ? error : new ChannelClosedError('close failed'));
+      this.#inbound.discard();
+      this.#tearDown(new ChannelClosedError(`close of the channel with ${this.remotePeer} failed`, { cause: error }));
     }
   }
 
@@ -148,6 +150,8 @@ class StreamFrameChannel implements FrameChannel {
 
   /** No more data from the remote will be delivered. */
   readonly #onEnd = (): void => {
+    // On a reset or abort libp2p emits 'end' just before 'close'; that 'close' carries the error.
+    if (this.#stream.status === 'reset' || this.#stream.status === 'aborted') return;
     if (this.#decoder.midFrame) this.#inbound.fail(new TruncatedFrameError(this.#decoder.pendingBytes));
     else this.#inbound.end();
   };
@@ -165,6 +169,23 @@ class StreamFrameChannel implements FrameChannel {
 
   #resumeIfPaused(): void {
     if (this.#stream.readStatus === 'paused') this.#stream.resume();
+  }
+}
+
+/** Resolves with `promise`, or rejects once `signal` aborts. */
+async function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  let onAbort: (() => void) | undefined;
+  try {
+    await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
 
