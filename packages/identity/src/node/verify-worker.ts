@@ -54,6 +54,13 @@ function verifyPacked(buffer: ArrayBuffer): Uint8Array {
 }
 
 parentPort?.on('message', (request: { id: number; buffer: ArrayBuffer }) => {
-  const results = verifyPacked(request.buffer);
+  let results: Uint8Array;
+  try {
+    results = verifyPacked(request.buffer);
+  } catch (error) {
+    // A malformed pack must not kill the worker: answer with the error, the pool fails that batch only.
+    parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   parentPort?.postMessage({ id: request.id, results }, [results.buffer as ArrayBuffer]);
 });

@@ -115,13 +115,15 @@ export function createWorkerVerifier(options: WorkerVerifierOptions = {}): Worke
     const target: Slot = slot ?? { worker, busy: null };
     target.worker = worker;
     target.busy = null;
-    worker.on('message', (response: { id: number; results: Uint8Array }) => {
+    worker.on('message', (response: { id: number; results?: Uint8Array; error?: string }) => {
       const chunk = target.busy;
       target.busy = null;
-      if (chunk !== null && chunk.id === response.id && !chunk.batch.failed) {
+      if (chunk !== null && response.results === undefined) {
+        failBatch(chunk.batch, new WorkerPoolError(`verifier worker could not verify a chunk: ${response.error ?? 'no results'}`));
+      } else if (chunk !== null && chunk.id === response.id && !chunk.batch.failed) {
         const { batch } = chunk;
         chunk.positions.forEach((position, i) => {
-          batch.results[position] = response.results[i] === 1;
+          batch.results[position] = response.results?.[i] === 1;
         });
         batch.remaining -= 1;
         if (batch.remaining === 0) batch.resolve(batch.results);

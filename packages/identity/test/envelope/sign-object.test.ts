@@ -4,7 +4,7 @@ import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
 import { nobleEd25519 } from '../../src/crypto/noble-ed25519.js';
 import { signObject } from '../../src/envelope/sign-object.js';
 import { signingBytes } from '../../src/envelope/signing-bytes.js';
-import { CanonicalEncodingError, KeyError } from '../../src/errors.js';
+import { CanonicalEncodingError, KeyError, MalformedObjectError } from '../../src/errors.js';
 import { hashHex } from '../../src/hash/sha256.js';
 import { seededKeyPair } from '../helpers/chain-builder.js';
 
@@ -30,7 +30,7 @@ describe('signObject', () => {
   it('refuses non-canonical bodies and bad kinds', async () => {
     const kp = await seededKeyPair('signer', nobleEd25519);
     await expect(signObject('note', { x: 0.5 }, kp, nobleEd25519)).rejects.toBeInstanceOf(CanonicalEncodingError);
-    await expect(signObject('Note!', {}, kp, nobleEd25519)).rejects.toBeInstanceOf(KeyError);
+    await expect(signObject('Note!', {}, kp, nobleEd25519)).rejects.toBeInstanceOf(MalformedObjectError);
     await expect(signObject('note', {}, { ...kp, publicKey: new Uint8Array(3) }, nobleEd25519)).rejects.toBeInstanceOf(KeyError);
   });
 });
