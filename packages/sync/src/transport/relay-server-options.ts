@@ -13,7 +13,7 @@ export interface RelayServerOptions {
   readonly reservationTtlMs?: number;
   /** Apply the data and duration limits below to relayed connections. @default true */
   readonly applyDefaultLimit?: boolean;
-  /** Bytes a relayed connection may carry in each direction. @default 131072 (128 KiB) */
+  /** Bytes a relayed connection may carry, both directions together. @default 131072 (128 KiB) */
   readonly defaultDataLimitBytes?: number;
   /** Milliseconds a relayed connection may stay open. @default 120000 (2 min) */
   readonly defaultDurationLimitMs?: number;
