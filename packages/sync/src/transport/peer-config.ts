@@ -39,7 +39,9 @@ export interface CommonPeerOptions {
   readonly privateKey?: PrivateKey;
   /** Addresses to announce instead of the listen addresses (e.g. the LAN address behind a port forward). */
   readonly announce?: readonly string[];
+  /** Connection, dial and stream limits (each with its default). */
   readonly limits?: PeerLimits;
+  /** Settings of the LAN connection gater (public addresses allowed by default). */
   readonly gater?: LanConnectionGaterOptions;
 }
 
