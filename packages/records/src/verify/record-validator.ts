@@ -40,7 +40,8 @@ export interface RecordValidator {
 /**
  * Creates a {@link RecordValidator}: checks that `id` is the hex SHA-256 of `bytes` (`hash-mismatch`) before
  * anything else, then everything {@link verifyRecord} checks. A credential cache is created when none is
- * given, so repeated credentials are verified once per validator.
+ * given, so repeated credentials are verified once per validator. Bad objects never make it throw or reject;
+ * the batch form rejects only if the batch verifier itself fails (e.g. a closed worker pool).
  */
 export function createRecordValidator(options: RecordValidatorOptions): RecordValidator {
   const cache = options.cache ?? createCredentialCache();
