@@ -1,0 +1,12 @@
+export * from './errors.js';
+export { electionKeys, type BelitungTimur, type Desa, type ElectionKey, type Kecamatan, type PublishedTotals } from './belitung-timur.js';
+export { dataFileNames, type DataFileKey } from './data-files.js';
+export { parseBelitungTimur, type BelitungTimurFiles } from './parse-belitung-timur.js';
+export { defaultDataDir, loadBelitungTimur, maxDataFileBytes, type LoadBelitungTimurOptions } from './load-belitung-timur.js';
+export { distributePilkadaTps, pilkadaTpsPerDesa, type PilkadaTps } from './distribute-pilkada-tps.js';
+export { generateResults, type GenerateResultsOptions, type GeneratedResults, type TpsResult } from './generate-results.js';
+export { generationParameters } from './generation-parameters.js';
+export { tallyByKecamatan, type TallyInput } from './tally-by-kecamatan.js';
+export { pickIslandTps, islandTpsCount } from './pick-island-tps.js';
+export { createRandom, checkSeed, type Seed, type SeededRandom } from './seeded-random.js';
+export { largestRemainder } from './largest-remainder.js';
