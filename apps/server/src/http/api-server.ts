@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { silentLogger, type Logger } from '@titip/log';
+import { ApiError, ServerError } from '../errors.js';
+import type { ApiState } from './api-state.js';
+import { parseRequest, type ApiRoute } from './parse-request.js';
+import { send, sendError, sendJson } from './respond.js';
+import { electionsView } from './views/elections-view.js';
+import { statusView } from './views/status-view.js';
+import { totalsView } from './views/totals-view.js';
+import { tpsView } from './views/tps-view.js';
+
+/** Where the HTTP API listens. */
+export interface HttpListenOptions {
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** 0 picks a free port. @default 8080 */
+  readonly port?: number;
+}
+
+/** A listening HTTP API. */
+export interface RunningHttpApi {
+  /** Base URL, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Answers one request of the API; never throws (failures become JSON errors). */
+export function handleApiRequest(state: ApiState, req: IncomingMessage, res: ServerResponse, logger: Logger = silentLogger): void {
+  const head = req.method === 'HEAD';
+  // A request body is never read: hang up after answering rather than draining it.
+  if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) res.setHeader('connection', 'close');
+  try {
+    const route = parseRequest(req.method, req.url);
+    answer(state, route, res, head);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      sendError(res, head, error);
+      return;
+    }
+    logger.error('request failed', { url: String(req.url).slice(0, 200), error });
+    if (!res.headersSent) sendError(res, head, new ApiError(500, 'INTERNAL', 'internal error'));
+    else res.destroy();
+  }
+}
+
+function answer(state: ApiState, route: ApiRoute, res: ServerResponse, head: boolean): void {
+  switch (route.name) {
+    case 'status':
+      return sendJson(res, head, 200, statusView(state));
+    case 'elections':
+      return sendJson(res, head, 200, electionsView(state));
+    case 'totals':
+      return sendJson(res, head, 200, totalsView(state, route.election, route.region));
+    case 'tps':
+      return sendJson(res, head, 200, tpsView(state, route.code));
+    case 'object': {
+      const bytes = state.object(route.id);
+      if (bytes === undefined) throw new ApiError(404, 'OBJECT_NOT_FOUND', `no object ${route.id} is held`);
+      return send(res, head, 200, 'application/cbor', bytes, { 'content-disposition': `attachment; filename="${route.id}.cbor"` });
+    }
+  }
+}
+
+/**
+ * Starts the HTTP JSON API (plain `node:http`) on `host:port`.
+ * @throws {ServerError} `SERVER_HTTP_LISTEN` when it cannot listen (port in use, bad host).
+ */
+export async function startHttpApi(state: ApiState, options: HttpListenOptions = {}, logger: Logger = silentLogger): Promise<RunningHttpApi> {
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000, maxHeaderSize: 16_384 },
+    (req, res) => handleApiRequest(state, req, res, logger),
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    logger.debug('malformed HTTP request', { code: error.code });
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ error: { code: tooLarge ? 'URL_TOO_LONG' : 'BAD_PATH', message: tooLarge ? 'request headers too large' : 'malformed HTTP request' } });
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => reject(new ServerError('SERVER_HTTP_LISTEN', `cannot listen on ${host}:${options.port ?? 8080}: ${error.message}`, { cause: error }));
+    server.once('error', onError);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  server.on('error', (error) => logger.error('http server error', { error }));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 8080);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

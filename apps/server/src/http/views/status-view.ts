@@ -1,0 +1,32 @@
+import type { ApiState } from '../api-state.js';
+import { iso } from './format.js';
+
+/** `GET /api/v1/status`: who this server is and how much it holds. */
+export function statusView(state: ApiState) {
+  const counts = state.index.counts();
+  const held = state.held();
+  const receipts = state.receipts();
+  return {
+    role: 'server',
+    network: state.network.name,
+    peerId: state.peerId,
+    addresses: state.addresses(),
+    serverKey: state.serverKey,
+    startedAt: iso(state.startedAt),
+    uptimeSeconds: Math.max(0, Math.floor((state.now() - state.startedAt) / 1000)),
+    sessions: state.sessions(),
+    counts: {
+      objects: held.objects,
+      documents: held.documents,
+      submissions: counts.submissions,
+      receipts: counts.receipts,
+      attestations: counts.attestations,
+    },
+    receipts: { issued: receipts.issued, pending: receipts.pending, refused: receipts.refused },
+    elections: state.network.elections.map((e) => {
+      const coverage = state.index.coverage(e.id);
+      return { id: e.id, tpsReporting: coverage.reporting, tpsCounted: coverage.counted };
+    }),
+    misbehaviourReports: state.misbehaviourReports(),
+  };
+}

@@ -1,0 +1,157 @@
+import type { CredentialChain, Network } from '@titip/config';
+import { isRegionCode, type ElectionDefinition } from '@titip/election';
+import type { KeyPair } from '@titip/identity';
+import { nodeEd25519 } from '@titip/identity/node';
+import { silentLogger, type Logger } from '@titip/log';
+import { startNodePeer, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
+import type { ResultTotals } from './aggregate/result-totals.js';
+import { checkServerCredential } from './check-server-credential.js';
+import { ServerError } from './errors.js';
+import type { ApiState } from './http/api-state.js';
+import { startHttpApi, type HttpListenOptions, type RunningHttpApi } from './http/api-server.js';
+import type { ResultsIndex } from './index/results-index.js';
+import type { ReceiptIssuerStats } from './ingest/receipt-issuer.js';
+import { attachServerCore } from './server-core.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** Directory of the server's LevelDB store and libp2p key (created if missing). */
+  readonly dataDir: string;
+  /** The network file: root key and election definitions. */
+  readonly network: Network;
+  /** The server's signing key pair (subject of `credential`). */
+  readonly keyPair: KeyPair;
+  /** The server credential chain (root → server). */
+  readonly credential: CredentialChain;
+  /** Region codes served. @default [''] (the nation) */
+  readonly scopes?: readonly string[];
+  /** libp2p listen multiaddrs. @default TCP and WebSockets on 127.0.0.1, ephemeral ports */
+  readonly listen?: readonly string[];
+  /** Peers to keep connected (multiaddrs with /p2p/<id>). @default [] */
+  readonly dial?: readonly string[];
+  /** Where the HTTP API listens; `false` for none. @default { host: '127.0.0.1', port: 8080 } */
+  readonly http?: HttpListenOptions | false;
+  /** Worker threads verifying signatures. @default 2 */
+  readonly verifierThreads?: number;
+  /** mDNS discovery on the LAN. @default off */
+  readonly mdns?: StartNodePeerOptions['mdns'];
+  /** Extra libp2p options (relay server, WebRTC, limits). */
+  readonly libp2p?: StartNodePeerOptions['libp2p'];
+  /** Server clock (ms), stamped on receipts. @default Date.now */
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+/** A running KPU server. */
+export interface RunningServer {
+  readonly peerId: string;
+  /** Multiaddrs others can dial. */
+  readonly addresses: string[];
+  /** Base URL of the HTTP API, or null without one. */
+  readonly httpUrl: string | null;
+  /** The underlying sync peer (replica, libp2p, store). */
+  readonly node: RunningNodePeer;
+  readonly index: ResultsIndex;
+  readonly totals: ResultTotals;
+  /** Receipt counters. */
+  receipts(): ReceiptIssuerStats;
+  /** Resolves once every submission seen so far has its receipt (or was refused one). */
+  idle(): Promise<void>;
+  /** Stops the HTTP API, receipt issuing and the peer (safe to call twice). */
+  stop(): Promise<void>;
+}
+
+function checkOptions(options: ServerOptions): void {
+  const bad = (message: string) => new ServerError('SERVER_INVALID_OPTION', message);
+  if (typeof options.dataDir !== 'string' || options.dataDir === '') throw bad('dataDir must be a directory path');
+  for (const scope of options.scopes ?? []) if (scope !== '' && !isRegionCode(scope)) throw bad(`scope ${JSON.stringify(scope)} is not a region code`);
+  if (options.scopes !== undefined && options.scopes.length === 0) throw bad('give at least one scope');
+  const threads = options.verifierThreads;
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) throw bad('verifierThreads must be an integer from 0 to 64');
+  const http = options.http;
+  if (http) {
+    if (http.port !== undefined && (!Number.isInteger(http.port) || http.port < 0 || http.port > 65_535)) throw bad('http.port must be 0–65535');
+  }
+}
+
+/**
+ * Starts the KPU sink: a Node peer ({@link startNodePeer}: LevelDB store, replica with the record validator, libp2p,
+ * sync) with role `server` and scope the nation by default, plus receipt issuing (one signed receipt per submission,
+ * after it is durably stored, added to its desa document), the results index, the totals per region, and the HTTP
+ * JSON API. On start, everything held is indexed and the receipts still missing are issued.
+ * @throws {ServerError} on bad options, a server credential that does not fit the key or the root, or an HTTP port
+ *   that cannot be bound; `ConfigFileError`/store errors from the parts.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  checkOptions(options);
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const { network, keyPair, credential } = options;
+  await checkServerCredential(credential, keyPair, network.root, nodeEd25519, now());
+
+  const node = await startNodePeer({
+    dataDir: options.dataDir,
+    scopes: options.scopes ?? [''],
+    root: network.root,
+    role: 'server',
+    elections: network.elections as ElectionDefinition[],
+    verifierThreads: options.verifierThreads ?? 2,
+    ...(options.listen ? { listen: options.listen } : {}),
+    ...(options.dial ? { dial: options.dial } : {}),
+    ...(options.mdns ? { mdns: options.mdns } : {}),
+    ...(options.libp2p ? { libp2p: options.libp2p } : {}),
+    onMisbehaviour: (m) => logger.warn('peer misbehaved', { peer: m.peer, code: m.code, detail: m.detail, ...(m.docId ? { docId: m.docId } : {}) }),
+    logger: logger.child('sync'),
+  });
+
+  const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger });
+  const { index, totals, issuer, serverKey } = core;
+  logger.info('index loaded', { records: core.loaded, ...index.counts() });
+
+  const startedAt = now();
+  const state: ApiState = {
+    network,
+    index,
+    totals,
+    serverKey,
+    peerId: node.peer.peerId,
+    addresses: () => node.peer.addresses,
+    held: () => ({ objects: node.replica.objectCount, documents: node.replica.docIds().length }),
+    object: (id) => node.replica.object(id),
+    sessions: () => node.peer.engine.sessions().length,
+    misbehaviourReports: () => node.peer.engine.reports().length,
+    receipts: () => issuer.stats(),
+    startedAt,
+    now,
+  };
+
+  let http: RunningHttpApi | undefined;
+  try {
+    if (options.http !== false) http = await startHttpApi(state, options.http ?? {}, logger.child('http'));
+  } catch (error) {
+    await core.stop();
+    await node.stop();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    peerId: node.peer.peerId,
+    addresses: node.peer.addresses,
+    httpUrl: http?.url ?? null,
+    node,
+    index,
+    totals,
+    receipts: () => issuer.stats(),
+    idle: () => issuer.idle(),
+    stop() {
+      stopping ??= (async () => {
+        await http?.close();
+        await core.stop();
+        await node.stop();
+        logger.info('server stopped');
+      })();
+      return stopping;
+    },
+  };
+}
