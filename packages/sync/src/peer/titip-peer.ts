@@ -38,6 +38,7 @@ export class TitipPeer {
   readonly #options: TitipPeerOptions;
   readonly #logger: Logger;
   readonly #kept = new Map<string, KeepConnected>();
+  readonly #connecting = new Map<string, Promise<SyncSession>>();
   #registration: FrameProtocolRegistration | undefined;
   #onDiscovery: ((event: CustomEvent<{ id: { toString(): string } }>) => void) | undefined;
 
@@ -71,9 +72,12 @@ export class TitipPeer {
       },
     );
     if (options.syncWithDiscovered ?? true) {
+      // libp2p reports every peer new to its peer store as discovered, including those we just dialled or that
+      // dialled us: only peers we are not connected to (e.g. found by mDNS) get a new session.
       peer.#onDiscovery = (event) => {
         const id = event.detail.id.toString();
-        if (peer.sessionWith(id) || peer.engine.isBanned(id)) return;
+        if (peer.sessionWith(id) || peer.#connecting.has(id) || peer.engine.isBanned(id)) return;
+        if (options.libp2p.getConnections().some((c) => c.remotePeer.toString() === id)) return;
         void peer.connect(id).catch((error: unknown) => peer.#logger.debug('discovered peer not reachable', { peer: id, error }));
       };
       options.libp2p.addEventListener('peer:discovery', peer.#onDiscovery as EventListener);
@@ -101,11 +105,28 @@ export class TitipPeer {
     const known = this.#peerIdOf(target);
     const open = known ? this.sessionWith(known) : undefined;
     if (open) return open;
-    const channel = await openFrameChannel(this.libp2p, target, SYNC_PROTOCOL_ID, {
-      maxFrameBytes: this.#options.maxFrameBytes,
-      runOnLimitedConnection: this.#options.runOnLimitedConnection ?? false,
-    });
-    return this.sessionWith(channel.remotePeer) ?? this.engine.attach(channel);
+    const pending = known ? this.#connecting.get(known) : undefined;
+    if (pending) return pending;
+    const attempt = (async () => {
+      const channel = await openFrameChannel(this.libp2p, target, SYNC_PROTOCOL_ID, {
+        maxFrameBytes: this.#options.maxFrameBytes,
+        runOnLimitedConnection: this.#options.runOnLimitedConnection ?? false,
+      });
+      const existing = this.sessionWith(channel.remotePeer);
+      if (existing) {
+        await channel.close(); // a session opened meanwhile (e.g. the peer dialled us): keep one
+        return existing;
+      }
+      return this.engine.attach(channel);
+    })();
+    if (known) {
+      this.#connecting.set(known, attempt);
+      void attempt.then(
+        () => this.#connecting.delete(known),
+        () => this.#connecting.delete(known),
+      );
+    }
+    return attempt;
   }
 
   /** Keeps a session with `target` open, redialling with backoff whenever it drops, until {@link release}. */
