@@ -9,6 +9,9 @@ import type { HelloMessage, WireMessage } from './messages.js';
 import type { ObjectsAddedEvent, Replica } from './replica.js';
 import { isCoveredBy, isInInterest, sharedInterest } from './scope.js';
 
+/** Documents whose incoming sync messages are validated at the same time within one session. */
+const MAX_CONCURRENT_DOCS = 16;
+
 /** A peer that sent something the protocol forbids: reported, told why, and disconnected. */
 export interface Misbehaviour {
   readonly peer: string;
@@ -66,6 +69,7 @@ export class SyncSession {
   readonly #syncStates = new Map<string, A.SyncState>();
   readonly #docMutex = new KeyedMutex();
   readonly #pendingDocs = new Set<string>();
+  readonly #inflight = new Set<Promise<void>>();
   #sendChain: Promise<void> = Promise.resolve();
   #theirHello: HelloMessage | undefined;
   #shared: (docId: string) => boolean = () => false;
@@ -117,8 +121,17 @@ export class SyncSession {
           await this.#fail(error instanceof SyncError ? error.code : 'WIRE_MALFORMED', (error as Error).message);
           break;
         }
-        await this.#handle(message);
+        if (message.t === 'sync') {
+          // Documents are independent: validate and apply them concurrently (in order per document), bounded.
+          const work = this.#onSync(message.doc, message.data).catch((error: unknown) => this.#fail('internal', (error as Error).message, message.doc));
+          this.#inflight.add(work);
+          void work.finally(() => this.#inflight.delete(work));
+          if (this.#inflight.size >= MAX_CONCURRENT_DOCS) await Promise.race(this.#inflight);
+        } else {
+          await this.#handle(message);
+        }
       }
+      await Promise.allSettled(this.#inflight);
     } catch (error) {
       if (this.#phase !== 'closed') this.#logger.debug('channel ended with an error', { peer: this.peer, error });
     } finally {
