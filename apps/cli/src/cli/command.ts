@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { CliIo } from './cli-io.js';
+
+/** One command-line option. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** May be given several times (values collected in order). @default false */
+  readonly multiple?: boolean;
+  /** Must be given. @default false */
+  readonly required?: boolean;
+  /** Placeholder shown in help (`FILE`, `ISO`, `CODE[,CODE…]`). */
+  readonly placeholder?: string;
+  /** One line for the help. */
+  readonly description: string;
+}
+
+/** A subcommand: its options, a zod schema turning the raw values into typed ones, and what it does. */
+export interface Command<T = unknown> {
+  readonly name: string;
+  /** One line for the program's command list. */
+  readonly summary: string;
+  /** Usage lines (without the program name). */
+  readonly usage: readonly string[];
+  /** Paragraphs shown under the usage. */
+  readonly description?: readonly string[];
+  /** Options by name (kebab-case, without `--`). */
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Validates and converts the parsed values; issue paths name options. */
+  readonly schema: z.ZodType<T>;
+  /** Example invocations (without the program name). */
+  readonly examples: readonly string[];
+  /** Runs; resolves with the exit code. Throws typed errors for failures. */
+  run(values: T, io: CliIo): Promise<number>;
+}
+
+/** A program: a name and its commands. */
+export interface Program {
+  readonly name: string;
+  readonly summary: string;
+  readonly commands: readonly Command<never>[];
+  /** Paragraphs after the command list. */
+  readonly notes?: readonly string[];
+}
+
+/** Identity function that infers `T` from the schema. */
+export function defineCommand<T>(command: Command<T>): Command<T> {
+  return command;
+}

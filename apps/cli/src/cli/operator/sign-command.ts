@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { RuleViolationError } from '../../errors.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
+import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
+import { filePathArg } from '../arg-schemas.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson } from '../output.js';
+import { formatRuleReport } from './format-rule-report.js';
+import { refineSignValues, signOptionSpecs, signParamsOf, signValuesShape } from './sign-options.js';
+
+/** `titip-operator sign`: sign a C.Hasil into a submission file. */
+export const signCommand = defineCommand({
+  name: 'sign',
+  summary: 'sign a C.Hasil form into a submission file',
+  usage: [
+    'sign --key FILE --credential FILE --network FILE --form FILE --tps CODE --election ID',
+    '     [--revision N --supersedes ID] [--override RULE=REASON]… [--photo SHA256:PAGE:SIZE:TYPE]… [--device-time ISO]',
+    '     --out FILE [--force]',
+  ],
+  description: [
+    'Checks the form with the election rules, then signs it with the operator key. A hard-rule failure blocks signing',
+    'unless you sign an override with a reason for that rule (it travels with the result and everyone downstream sees',
+    'it). Also refused: a TPS or election outside your credential, a time outside its window, a key that is not the',
+    "credential's. A correction is a new revision: --revision 2 --supersedes <id of revision 1>.",
+    'Writes the signed submission (CBOR) to --out and prints its id.',
+  ],
+  options: {
+    ...signOptionSpecs,
+    key: { ...signOptionSpecs.key, required: true },
+    credential: { ...signOptionSpecs.credential, required: true },
+    form: { ...signOptionSpecs.form, required: true },
+    tps: { ...signOptionSpecs.tps, required: true },
+    election: { ...signOptionSpecs.election, required: true },
+    out: { type: 'string', required: true, placeholder: 'FILE', description: 'the submission file to write (CBOR)' },
+    force: { type: 'boolean', description: 'replace an existing file' },
+  },
+  schema: z
+    .object({ ...signValuesShape, out: filePathArg, force: z.boolean().optional() })
+    .superRefine((values, ctx) => refineSignValues(values, ctx, true)),
+  examples: [
+    'sign --key op.key.json --credential op.cred.json --network network.json --form examples/c-hasil-pkwkk.json --tps 1906012001001 --election pkwkk --out tps-001-pkwkk.cbor',
+    "sign --key op.key.json --credential op.cred.json --network network.json --form examples/c-hasil-pkwkk-typo.json --tps 1906012001001 --election pkwkk --override 'gender-total=L dan P di lembar DPT tertukar, J sesuai daftar' --override 'category-sum=ikut dari baris DPT' --out tps-001-pkwkk.cbor",
+  ],
+  async run(values, io) {
+    let signed;
+    try {
+      signed = await signSubmissionFromFile(signParamsOf(values));
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      io.stderr(formatRuleReport(error.report, `C.Hasil ${values.form} — ${values.election}`));
+      io.stderr(`titip-operator sign: error: not signed, nothing written: hard rules fail without an override: ${error.unoverridden.join(', ')}\n`);
+      return EXIT.failed;
+    }
+    const { record, report } = signed;
+    await writeFileAtomic(values.out, record.bytes, { overwrite: values.force ?? false });
+    if (report.warnings.length > 0) io.stderr(formatRuleReport({ ...report, violations: [] }, `C.Hasil ${values.form} — ${values.election}`, { verdict: false }));
+    printJson(io, {
+      file: values.out,
+      id: record.id,
+      tps: record.body.tps,
+      election: record.body.election,
+      revision: record.body.revision,
+      supersedes: record.body.supersedes,
+      overrides: record.body.overrides.map((o) => o.rule),
+      warnings: [...new Set(report.warnings.map((w) => w.rule))],
+      deviceTime: new Date(record.body.deviceTime).toISOString(),
+      bytes: record.bytes.length,
+    });
+    return EXIT.ok;
+  },
+});

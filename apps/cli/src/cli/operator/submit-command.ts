@@ -1,0 +1,101 @@
+import { readNetworkFile } from '@titip/config/node';
+import { keyId } from '@titip/identity';
+import { nodeEd25519 } from '@titip/identity/node';
+import { verifyRecord } from '@titip/records';
+import { z } from 'zod';
+import { ReceiptTimeoutError, SubmissionRefusedError } from '../../errors.js';
+import { readSubmissionFile } from '../../files/read-input-files.js';
+import { startOperatorPeer } from '../../operator/open-operator-peer.js';
+import { reuseHeldSubmission } from '../../operator/reuse-held-submission.js';
+import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
+import { submitAndAwaitReceipt } from '../../operator/submit-and-await-receipt.js';
+import { durationArg, filePathArg, multiaddrArg } from '../arg-schemas.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson } from '../output.js';
+import { REQUIRED_FOR_SIGNING, refineSignValues, signOptionSpecs, signParamsOf, signValuesShape } from './sign-options.js';
+
+/** `titip-operator submit`: queue a submission and wait for its receipt. */
+export const submitCommand = defineCommand({
+  name: 'submit',
+  summary: 'queue a submission in the data dir, send it to a peer and wait for the receipt',
+  usage: [
+    'submit --network FILE --data-dir DIR --peer MULTIADDR [--peer …] [--timeout 120s] (same options as sign, without --out)',
+    'submit --network FILE --data-dir DIR --peer MULTIADDR --submission FILE [--timeout 120s]',
+  ],
+  description: [
+    'Signs the form (or takes a submission file from sign), stores it in the data dir (a LevelDB queue that survives',
+    'restarts), starts a Titip peer scoped to the TPS, keeps the given peers (a relay, a carrier, the KPU server)',
+    'connected and waits for the receipt signed by a KPU server. Prints the receipt id and the time the server',
+    'received the submission as JSON and exits 0. Without a receipt in time it exits 3 and the submission stays',
+    'queued: run the same command again later (the same signed submission is reused, never signed twice).',
+  ],
+  options: {
+    ...signOptionSpecs,
+    submission: { type: 'string', placeholder: 'FILE', description: 'a submission file written by sign (instead of the sign options)' },
+    'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: "the operator's queue (created if missing)" },
+    peer: { type: 'string', required: true, multiple: true, placeholder: 'MULTIADDR', description: 'a peer to send through, /ip4/…/tcp/…/p2p/<id>' },
+    timeout: { type: 'string', placeholder: 'DURATION', description: 'how long to wait for the receipt (120s, 5m) @default 120s' },
+  },
+  schema: z
+    .object({
+      ...signValuesShape,
+      submission: filePathArg.optional(),
+      'data-dir': filePathArg,
+      peer: z.array(multiaddrArg).min(1, 'at least one --peer'),
+      timeout: durationArg.optional(),
+    })
+    .superRefine((values, ctx) => {
+      if (values.submission !== undefined) {
+        const extra = [...REQUIRED_FOR_SIGNING, 'revision', 'supersedes', 'override', 'photo', 'device-time'].filter(
+          (name) => values[name as keyof typeof values] !== undefined,
+        );
+        if (extra.length > 0) ctx.addIssue({ code: 'custom', path: ['submission'], message: `a submission file is already signed: drop ${extra.map((n) => `--${n}`).join(', ')}` });
+      } else refineSignValues(values, ctx, true);
+    }),
+  examples: [
+    'submit --key op.key.json --credential op.cred.json --network network.json --form examples/c-hasil-pkwkk.json --tps 1906012001001 --election pkwkk --data-dir ./titip-data --peer /ip4/10.0.0.5/tcp/4001/p2p/12D3KooW… --timeout 120s',
+    'submit --network network.json --submission tps-001-pkwkk.cbor --data-dir ./titip-data --peer /ip4/10.0.0.5/tcp/4001/p2p/12D3KooW…',
+  ],
+  async run(values, io) {
+    const timeoutMs = values.timeout ?? 120_000;
+    let record;
+    let network;
+    if (values.submission !== undefined) {
+      network = await readNetworkFile(values.network);
+      record = await readSubmissionFile(values.submission);
+      const verified = await verifyRecord(record, { root: network.root, provider: nodeEd25519, elections: network.election });
+      if (!verified.ok) throw new SubmissionRefusedError(verified.failure.code, `${values.submission} does not verify against ${values.network}: ${verified.failure.message}`);
+    } else {
+      ({ record, network } = await signSubmissionFromFile(signParamsOf(values)));
+    }
+    const dataDir = values['data-dir'];
+    const peer = await startOperatorPeer({ dataDir, network, scopes: [record.body.tps], dial: values.peer });
+    try {
+      const toSend = reuseHeldSubmission(peer.replica, record);
+      if (toSend.id !== record.id) io.stderr(`Already queued earlier as ${toSend.id} (same numbers): sending that one.\n`);
+      io.stderr(`Submission ${toSend.id} queued in ${dataDir}; waiting up to ${Math.round(timeoutMs / 1000)} s for the receipt…\n`);
+      let receipt;
+      try {
+        receipt = await submitAndAwaitReceipt(peer, toSend, { timeoutMs, root: network.root, ...(io.signal ? { signal: io.signal } : {}) });
+      } catch (error) {
+        if (error instanceof ReceiptTimeoutError) {
+          io.stderr(`The submission stays queued in ${dataDir}: run the same command again when a peer is reachable ('status' shows the queue).\n`);
+        }
+        throw error;
+      }
+      printJson(io, {
+        submission: toSend.id,
+        receipt: receipt.id,
+        receivedAt: new Date(receipt.body.receivedAt).toISOString(),
+        server: keyId(receipt.signer),
+        tps: receipt.body.tps,
+        election: receipt.body.election,
+        revision: receipt.body.revision,
+      });
+      return EXIT.ok;
+    } finally {
+      await peer.stop();
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { cHasilSchema, electionDefinitionSchema, type CHasil, type ElectionDefinition } from '@titip/election';
+import { decodeRecord, MalformedRecordError, type SubmissionRecord } from '@titip/records';
+import { z } from 'zod';
+import { InputFileError } from '../errors.js';
+
+/** Largest input file read (a C.Hasil is about 1 KiB, an elections file a few KiB). */
+export const MAX_INPUT_FILE_BYTES = 1_048_576;
+
+/** Reads a whole file, at most `maxBytes`. @throws {InputFileError} */
+export async function readInputFile(path: string, maxBytes = MAX_INPUT_FILE_BYTES): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputFileError(path, `cannot read: ${(error as Error).message}`, { cause: error });
+  }
+  if (bytes.length > maxBytes) throw new InputFileError(path, `is ${bytes.length} bytes, more than the ${maxBytes} accepted`);
+  return bytes;
+}
+
+/** Reads a JSON file and checks it against a zod schema. @throws {InputFileError} */
+export async function readJsonInput<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+  const text = (await readInputFile(path)).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(path, `${what} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new InputFileError(path, `not a valid ${what}: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Reads a C.Hasil JSON file (the `cHasilSchema` shape of `@titip/election`). @throws {InputFileError} */
+export function readFormFile(path: string): Promise<CHasil> {
+  return readJsonInput(path, cHasilSchema, 'C.Hasil form (cHasilSchema of @titip/election)');
+}
+
+/** Reads a signed submission (the CBOR envelope `titip-operator sign` writes). @throws {InputFileError} */
+export async function readSubmissionFile(path: string): Promise<SubmissionRecord> {
+  const bytes = await readInputFile(path, 65_536);
+  try {
+    const record = decodeRecord(new Uint8Array(bytes));
+    if (record.kind !== 'submission') throw new InputFileError(path, `holds a ${record.kind}, not a submission`);
+    return record;
+  } catch (error) {
+    if (error instanceof MalformedRecordError) throw new InputFileError(path, `not a signed submission: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** Reads an elections file: a JSON array of election definitions (`electionDefinitionSchema`). @throws {InputFileError} */
+export function readElectionsFile(path: string): Promise<ElectionDefinition[]> {
+  return readJsonInput(path, z.array(electionDefinitionSchema).min(1).max(64), 'elections file (an array of election definitions)');
+}
