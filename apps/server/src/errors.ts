@@ -7,8 +7,7 @@ export type ServerErrorCode =
   | 'SERVER_INVALID_OPTION'
   | 'SERVER_KEY_MISMATCH'
   | 'SERVER_CREDENTIAL_INVALID'
-  | 'SERVER_HTTP_LISTEN'
-  | 'SERVER_STOPPED';
+  | 'SERVER_HTTP_LISTEN';
 
 /** Something about the server's configuration or lifecycle is wrong; `code` says what. */
 export class ServerError extends Error {

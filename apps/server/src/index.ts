@@ -3,7 +3,7 @@
  * stores, indexes results per TPS and election, aggregates totals per region and publishes them over an HTTP
  * JSON API where every number links to the signed objects behind it.
  */
-export { ServerError, ApiError, type ServerErrorCode, type ApiErrorCode } from './errors.js';
+export { ServerError, ApiError, UsageError, type ServerErrorCode, type ApiErrorCode } from './errors.js';
 export { startServer, type ServerOptions, type RunningServer } from './start-server.js';
 export { readServerFiles, type ServerFilePaths, type ServerFiles } from './read-server-files.js';
 export { attachServerCore, type ServerCore, type ServerCoreOptions } from './server-core.js';

@@ -193,6 +193,18 @@ describe('startServer with operators over libp2p', () => {
   });
 });
 
+describe('startServer failures', () => {
+  it('refuses a taken HTTP port with SERVER_HTTP_LISTEN and releases its store', async () => {
+    const port = Number(new URL(server.httpUrl!).port);
+    const dataDir = join(dir.path, 'second');
+    const options = { dataDir, network: s.trust.network, keyPair: s.server.keyPair, credential: s.server.credential, verifierThreads: 0 };
+    await expect(startServer({ ...options, http: { host: '127.0.0.1', port } })).rejects.toMatchObject({ name: 'ServerError', code: 'SERVER_HTTP_LISTEN' });
+    const retry = await startServer({ ...options, http: false });
+    expect(retry.httpUrl).toBeNull();
+    await retry.stop();
+  });
+});
+
 describe('HTTP API on bad input', () => {
   const ID = '0'.repeat(64);
   it.each([

@@ -1,5 +1,5 @@
 import { isWithinRegion } from '@titip/election';
-import { regionWithinAny, type CredentialBody } from '@titip/identity';
+import { regionWithinAny } from '@titip/identity';
 import type { Network } from '@titip/config';
 import type { SubmissionRecord } from '@titip/records';
 
@@ -20,7 +20,7 @@ export const RECEIPT_REFUSALS: readonly ReceiptRefusal[] = ['unknown-election', 
 export function receiptRefusal(
   submission: Pick<SubmissionRecord, 'body'>,
   network: Pick<Network, 'election'>,
-  credential: Pick<CredentialBody, 'regions' | 'elections' | 'validFrom' | 'validUntil'>,
+  credential: { readonly regions: readonly string[]; readonly elections: readonly string[]; readonly validFrom: number; readonly validUntil: number },
   now: number,
 ): ReceiptRefusal | null {
   const { tps, election } = submission.body;
