@@ -8,10 +8,10 @@ import { serialiseKeyFile, toHex } from '@titip/identity';
 import { docIdOf } from '@titip/records';
 import { RecordLedger } from '@titip/sync';
 import { startNodePeer } from '@titip/sync/node';
-import { testElection, testGovernorElection, tempDir } from '@titip/testkit';
+import { tempDir } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from './fixtures/http-client.js';
-import { bupatiForm, scenario, submit, TPS_A, type Scenario } from './fixtures/scenario.js';
+import { bupatiForm, scenario, submit, testElection, testGovernorElection, TPS_A, type Scenario } from './fixtures/scenario.js';
 
 const BIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 

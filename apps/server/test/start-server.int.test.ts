@@ -99,6 +99,7 @@ describe('startServer with operators over libp2p', () => {
         current: expect.objectContaining({
           id: first.id,
           revision: 1,
+          operator: { key: toHex(first.signer), label: `KPPS TPS ${TPS_A}` },
           numbers: first.body.form,
           photos: first.body.photos,
           overrides: [],
