@@ -93,7 +93,7 @@ describe('issueOperatorCredential / issueRelayCredential', () => {
     const otherRoot = await seededKeyPair('other-root');
     expect(await reasonOf(issueOperatorCredential(issuer, issuerChain, operator.publicKey, { ...params, network: networkOf(otherRoot.publicKey) }))).toBe('unknown-root');
     const tampered = Uint8Array.from(issuerChain[0]!);
-    tampered[tampered.length - 1] ^= 1; // flip a signature bit
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1; // flip a signature bit
     expect(await reasonOf(issueOperatorCredential(issuer, [tampered], operator.publicKey, params))).toBe('issuer-chain-invalid');
     expect(await reasonOf(issueOperatorCredential(issuer, [Uint8Array.of(1, 2, 3)], operator.publicKey, params))).toBe('issuer-chain-invalid');
     expect(await reasonOf(issueOperatorCredential(issuer, [], operator.publicKey, params))).toBe('issuer-chain-invalid');

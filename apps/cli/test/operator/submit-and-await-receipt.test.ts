@@ -1,5 +1,5 @@
 import { nodeEd25519 } from '@titip/identity/node';
-import { createAttestation, createReceipt, docIdOf, type ReceiptRecord, type SubmissionRecord } from '@titip/records';
+import { createAttestation, createReceipt, docIdOf, type ReceiptRecord, type SubmissionRecord, type TitipRecord } from '@titip/records';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, ReceiptTimeoutError } from '../../src/errors.js';
 import { receiptFor } from '../../src/operator/receipt-for.js';
@@ -36,7 +36,7 @@ function receiptOf(submission: SubmissionRecord, server: TestIdentity = trust.se
 }
 
 /** Adds a record as a remote peer's would arrive: through the validator (not trusted). */
-async function arrive(replica: Awaited<ReturnType<typeof memoryReplica>>, record: { id: string; bytes: Uint8Array; body: { tps: string } }) {
+async function arrive(replica: Awaited<ReturnType<typeof memoryReplica>>, record: TitipRecord) {
   await replica.addLocal(docIdOf(record), [{ id: record.id, bytes: record.bytes }]);
 }
 

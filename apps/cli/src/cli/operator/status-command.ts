@@ -1,6 +1,5 @@
 import { readNetworkFile } from '@titip/config/node';
 import { z } from 'zod';
-import { startOperatorPeer } from '../../operator/open-operator-peer.js';
 import { listSubmissions, type SubmissionStatus } from '../../operator/submission-status.js';
 import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
@@ -36,6 +35,7 @@ export const statusCommand = defineCommand({
   examples: ['status --data-dir ./titip-data --network network.json'],
   async run(values, io) {
     const network = await readNetworkFile(values.network);
+    const { startOperatorPeer } = await import('../../operator/open-operator-peer.js'); // libp2p loads only when needed
     const peer = await startOperatorPeer({ dataDir: values['data-dir'], network, scopes: [''], mustExist: true });
     try {
       const statuses = await listSubmissions(peer.replica, { root: network.root });

@@ -5,7 +5,6 @@ import { verifyRecord } from '@titip/records';
 import { z } from 'zod';
 import { ReceiptTimeoutError, SubmissionRefusedError } from '../../errors.js';
 import { readSubmissionFile } from '../../files/read-input-files.js';
-import { startOperatorPeer } from '../../operator/open-operator-peer.js';
 import { reuseHeldSubmission } from '../../operator/reuse-held-submission.js';
 import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
 import { submitAndAwaitReceipt } from '../../operator/submit-and-await-receipt.js';
@@ -70,6 +69,7 @@ export const submitCommand = defineCommand({
       ({ record, network } = await signSubmissionFromFile(signParamsOf(values)));
     }
     const dataDir = values['data-dir'];
+    const { startOperatorPeer } = await import('../../operator/open-operator-peer.js'); // libp2p loads only when needed
     const peer = await startOperatorPeer({ dataDir, network, scopes: [record.body.tps], dial: values.peer });
     try {
       const toSend = reuseHeldSubmission(peer.replica, record);

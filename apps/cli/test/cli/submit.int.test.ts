@@ -1,0 +1,135 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { keyId } from '@titip/identity';
+import { decodeRecord } from '@titip/records';
+import { eventually, tempDir } from '@titip/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCredentialFile, writeKeyFile } from '../../src/files/write-config-files.js';
+import { writeNetworkFile } from '../../src/issuer/network-file.js';
+import { startOperatorPeer } from '../../src/operator/open-operator-peer.js';
+import { exampleForm, examplePath } from '../fixtures/forms.js';
+import { startReceiptingPeer } from '../fixtures/receipting-peer.js';
+import { runBin, spawnBin } from '../fixtures/run-bin.js';
+import { exampleElections, makeTestTrust, type TestTrust } from '../fixtures/trust.js';
+
+const TPS = '1906012001001';
+let dir: { path: string; remove: () => Promise<void> };
+let cwd: string;
+let trust: TestTrust;
+const stops: (() => Promise<void>)[] = [];
+
+const operator = (...args: string[]) => runBin('operator', args, { cwd, timeoutMs: 90_000 });
+const signOptions = ['--key', 'op.key.json', '--credential', 'op.cred.json', '--network', 'network.json', '--form', examplePath('c-hasil-pkwkk.json'), '--tps', TPS, '--election', 'pkwkk'];
+
+beforeAll(async () => {
+  dir = await tempDir('titip-cli-submit-');
+  cwd = dir.path;
+  trust = await makeTestTrust('submit-int');
+  const op = await trust.operator(TPS);
+  await writeNetworkFile(join(cwd, 'network.json'), { name: 'test', root: trust.root.publicKey, elections: exampleElections });
+  await writeKeyFile(join(cwd, 'op.key.json'), op.keyPair);
+  await writeCredentialFile(join(cwd, 'op.cred.json'), op.chain);
+});
+afterAll(async () => {
+  for (const stop of stops.reverse()) await stop();
+  await dir.remove();
+});
+
+describe('titip-operator submit / status against real Node peers', () => {
+  it('times out (exit 3) behind a peer that never receipts, keeping the submission queued; the peer got it', async () => {
+    const carrier = await startReceiptingPeer({ dataDir: join(cwd, 'carrier'), network: trust.network });
+    stops.push(() => carrier.stop());
+    const run = await operator('submit', ...signOptions, '--data-dir', 'op-data', '--peer', carrier.address, '--timeout', '3s');
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain('no receipt for submission');
+    expect(run.stderr).toContain('stays queued in op-data');
+    expect(run.stdout).toBe('');
+    await eventually(() => carrier.replica.objectCount === 1, 'the carrier holds the submission');
+
+    const status = await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json');
+    expect(status.code, status.stderr).toBe(0);
+    const [held] = JSON.parse(status.stdout);
+    expect(held).toMatchObject({ tps: TPS, election: 'pkwkk', revision: 1, receipt: null });
+    expect([...carrier.replica.objects()].map((o) => o.id)).toEqual([held.id]);
+    const table = await operator('status', '--data-dir', 'op-data', '--network', 'network.json');
+    expect(table.stdout).toContain('queued, no receipt yet');
+    expect(table.stdout).toContain('1 submission(s): 0 with a receipt, 1 queued.');
+  });
+
+  it('the next run reuses the queued submission and exits 0 with the receipt from a receipting peer', async () => {
+    const server = await startReceiptingPeer({ dataDir: join(cwd, 'server'), network: trust.network, server: trust.server });
+    stops.push(() => server.stop());
+    const before = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json')).stdout);
+    const run = await operator('submit', ...signOptions, '--data-dir', 'op-data', '--peer', server.address, '--timeout', '60s');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Already queued earlier');
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ submission: before[0].id, tps: TPS, election: 'pkwkk', revision: 1, server: keyId(trust.server.keyPair.publicKey) });
+    expect(Date.parse(out.receivedAt)).toBeGreaterThan(Date.now() - 120_000);
+    const receipt = decodeRecord(server.replica.object(out.receipt)!);
+    expect(receipt.kind).toBe('receipt');
+    expect(receipt.kind === 'receipt' && receipt.body.submission).toBe(before[0].id);
+
+    const status = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json')).stdout);
+    expect(status).toHaveLength(1);
+    expect(status[0].receipt).toMatchObject({ id: out.receipt, receivedAt: out.receivedAt });
+    // A third run finds the receipt in the queue at once.
+    const again = await operator('submit', ...signOptions, '--data-dir', 'op-data', '--peer', server.address, '--timeout', '5s');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).receipt).toBe(out.receipt);
+  });
+
+  it('refuses to queue different numbers for the same revision (exit 1)', async () => {
+    const form = exampleForm('c-hasil-pkwkk.json');
+    form.suara.paslon['1000526'] = 151;
+    form.suara.paslon['1000527'] = 239;
+    await writeFile(join(cwd, 'changed.json'), JSON.stringify(form));
+    const server = await startReceiptingPeer({ dataDir: join(cwd, 'server-2'), network: trust.network, server: trust.server });
+    stops.push(() => server.stop());
+    const args = signOptions.map((a) => (a === examplePath('c-hasil-pkwkk.json') ? 'changed.json' : a));
+    const run = await operator('submit', ...args, '--data-dir', 'op-data', '--peer', server.address, '--timeout', '5s');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('with different content');
+    expect(run.stderr).toContain('sign revision 2 with --supersedes');
+  });
+
+  it('submits a file written by sign, from a fresh data dir', async () => {
+    const server = await startReceiptingPeer({ dataDir: join(cwd, 'server-3'), network: trust.network, server: trust.server });
+    stops.push(() => server.stop());
+    const signed = await operator('sign', ...signOptions.map((a) => (a === 'pkwkk' ? 'pkwkp' : a === examplePath('c-hasil-pkwkk.json') ? examplePath('c-hasil-pkwkp.json') : a)), '--out', 'pkwkp.cbor');
+    expect(signed.code, signed.stderr).toBe(0);
+    const id = JSON.parse(signed.stdout).id;
+    const run = await operator('submit', '--network', 'network.json', '--submission', 'pkwkp.cbor', '--data-dir', 'op-data-2', '--peer', server.address, '--timeout', '60s');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ submission: id, election: 'pkwkp' });
+  });
+
+  it('Ctrl-C (SIGINT) stops waiting cleanly: exit 130, the submission stays queued', async () => {
+    const carrier = await startReceiptingPeer({ dataDir: join(cwd, 'carrier-2'), network: trust.network });
+    stops.push(() => carrier.stop());
+    const child = spawnBin('operator', ['submit', ...signOptions, '--data-dir', 'op-data-3', '--peer', carrier.address, '--timeout', '60s'], { cwd });
+    await eventually(() => child.stderr().includes('waiting up to 60 s'), 'submit is waiting');
+    child.kill('SIGINT');
+    const code = await child.exited;
+    expect(code).toBe(130);
+    expect(child.stderr()).toContain('stopped waiting for the receipt');
+    const status = JSON.parse((await operator('status', '--data-dir', 'op-data-3', '--network', 'network.json', '--json')).stdout);
+    expect(status).toHaveLength(1);
+    expect(status[0].receipt).toBeNull();
+  });
+
+  it('status refuses a missing data dir and one in use by another process', async () => {
+    const missing = await operator('status', '--data-dir', 'nope', '--network', 'network.json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope: no such data dir');
+    const holder = await startOperatorPeer({ dataDir: join(cwd, 'op-data'), network: trust.network, scopes: [''] });
+    try {
+      const busy = await operator('status', '--data-dir', 'op-data', '--network', 'network.json');
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain('is in use by another process');
+      expect(busy.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await holder.stop();
+    }
+  });
+});
