@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// titip bench: measures the targets of the core issue and writes the figures to a JSON file.
+//   node apps/bench/dist/main.js [--out FILE] [--quick]
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchBulkSync } from './scenarios/bulk-sync.js';
+import { benchReconnect } from './scenarios/reconnect.js';
+import { syntheticResults } from './synthetic-results.js';
+
+const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' } } });
+const quick = values.quick ?? false;
+const out = resolve(values.out ?? 'bench-results/latest.json');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const figures: Record<string, unknown> = {
+  machine: { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` },
+  startedAt: new Date().toISOString(),
+  quick,
+};
+
+log('signing synthetic results…');
+const bulk = await syntheticResults(quick ? 1000 : 5000, 'bench-bulk');
+log(`bulk sync of ${bulk.submissions.length} submissions to an empty peer…`);
+figures.bulkSync = await benchBulkSync(bulk, 2);
+log(JSON.stringify(figures.bulkSync));
+
+const agreed = await syntheticResults(1000, 'bench-reconnect');
+log(`reconnect of two peers in agreement with ${agreed.submissions.length} slots…`);
+figures.reconnectInAgreement = await benchReconnect(agreed);
+log(JSON.stringify(figures.reconnectInAgreement));
+
+figures.finishedAt = new Date().toISOString();
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify(figures, null, 2)}\n`);
+process.stdout.write(`${out}\n`);
