@@ -4,23 +4,58 @@ import { voterCategoriesOf } from './categories.js';
 import { genderKeys } from './gendered.js';
 import type { PartialCHasil } from './partial-c-hasil.js';
 
+/** Split paths by path string, so repeated lookups reuse the same (internalised) key strings. Bounded. */
+const pathKeys = new Map<string, readonly string[]>();
+const MAX_CACHED_PATHS = 4096;
+
 /** Dotted paths of the numeric fields of the ballot section, in form order. */
 export const suratSuaraFields = ['diterima', 'digunakan', 'dikembalikan', 'tidakDigunakan'] as const;
+
+/** The paths before and after the votes, per form type, built once (see {@link fieldPaths}). */
+function staticPaths(form: FormType): { head: readonly string[]; tail: readonly string[] } {
+  const head: string[] = [];
+  for (const section of ['pemilih', 'pengguna']) {
+    for (const row of [...voterCategoriesOf(form), 'total']) for (const g of genderKeys) head.push(`${section}.${row}.${g}`);
+  }
+  for (const row of ['pemilih', 'pengguna']) for (const g of genderKeys) head.push(`disabilitas.${row}.${g}`);
+  for (const f of suratSuaraFields) head.push(`suratSuara.${f}`);
+  return { head, tail: ['suara.sah', 'suara.tidakSah', 'suara.total'] };
+}
+const STATIC_PATHS = { kwk: staticPaths('kwk'), ppwp: staticPaths('ppwp') };
 
 /**
  * Dotted paths of every number of a complete form of type `form`, in form order, e.g. `pemilih.dpt.l`,
  * `suara.paslon.100025`. Vote fields follow `paslonIds`.
  */
 export function fieldPaths(form: FormType, paslonIds: readonly string[]): string[] {
-  const paths: string[] = [];
-  for (const section of ['pemilih', 'pengguna']) {
-    for (const row of [...voterCategoriesOf(form), 'total']) for (const g of genderKeys) paths.push(`${section}.${row}.${g}`);
+  const { head, tail } = STATIC_PATHS[form === 'kwk' ? 'kwk' : 'ppwp'];
+  return [...head, ...paslonIds.map(paslonPath), ...tail];
+}
+
+const paslonPaths = new Map<string, string>();
+
+/**
+ * `suara.paslon.<id>`, the same string object for the same id (bounded cache), so rules hand `getField`
+ * strings whose lookups are cheap. Internal.
+ */
+export function paslonPath(id: string): string {
+  let path = paslonPaths.get(id);
+  if (path === undefined) {
+    path = `suara.paslon.${id}`;
+    if (paslonPaths.size >= MAX_CACHED_PATHS) paslonPaths.clear();
+    paslonPaths.set(id, path);
   }
-  for (const row of ['pemilih', 'pengguna']) for (const g of genderKeys) paths.push(`disabilitas.${row}.${g}`);
-  for (const f of suratSuaraFields) paths.push(`suratSuara.${f}`);
-  for (const id of paslonIds) paths.push(`suara.paslon.${id}`);
-  paths.push('suara.sah', 'suara.tidakSah', 'suara.total');
-  return paths;
+  return path;
+}
+
+function keysOf(path: string): readonly string[] {
+  let keys = pathKeys.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (pathKeys.size >= MAX_CACHED_PATHS) pathKeys.clear();
+    pathKeys.set(path, keys);
+  }
+  return keys;
 }
 
 /**
@@ -29,7 +64,7 @@ export function fieldPaths(form: FormType, paslonIds: readonly string[]): string
  */
 export function getField(form: CHasil | PartialCHasil, path: string): number | undefined {
   let node: unknown = form;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }

@@ -1,6 +1,8 @@
 import { genderKeys } from '../form/gendered.js';
 import type { Rule } from './rule.js';
 
+const PAIRS = ['pemilih', 'pengguna'].flatMap((section) => genderKeys.map((g) => [`disabilitas.${section}.${g}`, `${section}.total.${g}`] as const));
+
 /** Warning: disabilitas counts above the matching totals (registered vs pemilih total, voting vs pengguna total), per L/P/J. */
 export const disabilitasAboveVoters: Rule = {
   id: 'disabilitas-above-voters',
@@ -11,20 +13,18 @@ export const disabilitasAboveVoters: Rule = {
   },
   formula: 'disabilitas.pemilih.g ≤ pemilih.total.g and disabilitas.pengguna.g ≤ pengguna.total.g, g in l, p, j',
   check(ctx) {
-    for (const section of ['pemilih', 'pengguna']) {
-      for (const g of genderKeys) {
-        const fields = [`disabilitas.${section}.${g}`, `${section}.total.${g}`];
-        const values = ctx.need(fields);
-        if (values === undefined) continue;
-        const [disabled, total] = values as [number, number];
-        if (disabled > total) {
-          ctx.fail({
-            fields,
-            expected: total,
-            actual: disabled,
-            detail: { id: `${fields[0]} = ${disabled} melebihi ${fields[1]} = ${total}`, en: `${fields[0]} = ${disabled} exceeds ${fields[1]} = ${total}` },
-          });
-        }
+    for (const pair of PAIRS) {
+      const values = ctx.need(pair);
+      if (values === undefined) continue;
+      const [disabled, total] = values as [number, number];
+      if (disabled > total) {
+        const [field, totalField] = pair;
+        ctx.fail({
+          fields: [field, totalField],
+          expected: total,
+          actual: disabled,
+          detail: { id: `${field} = ${disabled} melebihi ${totalField} = ${total}`, en: `${field} = ${disabled} exceeds ${totalField} = ${total}` },
+        });
       }
     }
   },

@@ -1,6 +1,8 @@
 import { genderKeys } from '../form/gendered.js';
 import type { Rule } from './rule.js';
 
+const PAIRS = genderKeys.map((g) => ({ g, paths: [`pengguna.dpt.${g}`, `pemilih.dpt.${g}`] as const }));
+
 /** Rule 3: voters from the DPT ≤ registered DPT, per L, P and J. */
 export const dptTurnout: Rule = {
   id: 'dpt-turnout',
@@ -11,8 +13,8 @@ export const dptTurnout: Rule = {
   },
   formula: 'pengguna.dpt.g ≤ pemilih.dpt.g, g in l, p, j',
   check(ctx) {
-    for (const g of genderKeys) {
-      const values = ctx.need([`pengguna.dpt.${g}`, `pemilih.dpt.${g}`]);
+    for (const { g, paths } of PAIRS) {
+      const values = ctx.need(paths);
       if (values === undefined) continue;
       const [voted, registered] = values as [number, number];
       if (voted > registered) {

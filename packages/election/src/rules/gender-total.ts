@@ -1,5 +1,17 @@
+import type { FormType } from '../election/election-definition.js';
 import { voterCategoriesOf } from '../form/categories.js';
 import type { Rule } from './rule.js';
+
+/** Every gendered row of a form type with its three cell paths, built once (rules pass constant strings to `need`). */
+function rowsOf(form: FormType): { row: string; cells: [string, string, string] }[] {
+  const rows: string[] = [];
+  for (const section of ['pemilih', 'pengguna']) {
+    for (const row of [...voterCategoriesOf(form), 'total']) rows.push(`${section}.${row}`);
+  }
+  rows.push('disabilitas.pemilih', 'disabilitas.pengguna');
+  return rows.map((row) => ({ row, cells: [`${row}.l`, `${row}.p`, `${row}.j`] }));
+}
+const ROWS = { kwk: rowsOf('kwk'), ppwp: rowsOf('ppwp') };
 
 /** Rule 1: J = L + P on every gendered row (voters, voting voters, disabilitas). One violation per row. */
 export const genderTotal: Rule = {
@@ -11,13 +23,8 @@ export const genderTotal: Rule = {
   },
   formula: 'j = l + p, for every row of pemilih, pengguna and disabilitas',
   check(ctx) {
-    const rows: string[] = [];
-    for (const section of ['pemilih', 'pengguna']) {
-      for (const row of [...voterCategoriesOf(ctx.form.form), 'total']) rows.push(`${section}.${row}`);
-    }
-    rows.push('disabilitas.pemilih', 'disabilitas.pengguna');
-    for (const row of rows) {
-      const values = ctx.need([`${row}.l`, `${row}.p`, `${row}.j`]);
+    for (const { row, cells } of ROWS[ctx.form.form]) {
+      const values = ctx.need(cells);
       if (values === undefined) continue;
       const [l, p, j] = values as [number, number, number];
       if (l + p !== j) {

@@ -11,5 +11,5 @@ export {
 export type { Violation, RuleReport, LocalizedText } from './violation.js';
 export type { Rule, RuleContext } from './rule.js';
 export { rules, ruleById, ruleMessage } from './registry.js';
-export { checkCHasil } from './check-c-hasil.js';
+export { checkCHasil, checkCHasilParsed } from './check-c-hasil.js';
 export { ballotsReceivedTolerance, ballotsReceivedBand } from './ballots-received-off.js';

@@ -1,3 +1,4 @@
+import { paslonPath } from '../form/field-paths.js';
 import type { Rule } from './rule.js';
 
 /** Rule 6: valid votes = sum of the paslon votes present on the form. */
@@ -15,7 +16,7 @@ export const validVotesSum: Rule = {
       ctx.skip();
       return;
     }
-    const paths = ids.map((id) => `suara.paslon.${id}`);
+    const paths = ids.map(paslonPath);
     const values = ctx.need(['suara.sah', ...paths]);
     if (values === undefined) return;
     const [valid, ...votes] = values as [number, ...number[]];

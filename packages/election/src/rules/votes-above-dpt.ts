@@ -1,3 +1,4 @@
+import { paslonPath } from '../form/field-paths.js';
 import type { Rule } from './rule.js';
 
 /** Warning (KawalPemilu's error flag): the candidates' votes add up to more than DPT × 1.02. */
@@ -15,7 +16,7 @@ export const votesAboveDpt: Rule = {
       ctx.skip();
       return;
     }
-    const paths = ids.map((id) => `suara.paslon.${id}`);
+    const paths = ids.map(paslonPath);
     const values = ctx.need([...paths, 'pemilih.dpt.j']);
     if (values === undefined) return;
     const dpt = values[values.length - 1] as number;

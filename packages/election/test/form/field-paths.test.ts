@@ -23,6 +23,12 @@ describe('fieldPaths / getField / presentFields', () => {
     expect(getField({ form: 'ppwp' }, 'pemilih.dpt.j')).toBeUndefined();
   });
 
+  it('hands out a fresh array each time (the path strings are shared, the arrays are not)', () => {
+    const first = fieldPaths('kwk', ['1']);
+    first.length = 0;
+    expect(fieldPaths('kwk', ['1'])).toHaveLength(24 + 6 + 4 + 1 + 3);
+  });
+
   it('presentFields gives every value of a complete form', () => {
     const fields = presentFields(validKwk());
     expect(fields).toHaveLength(39);

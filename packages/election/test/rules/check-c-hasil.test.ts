@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cHasilSchema,
   checkCHasil,
+  checkCHasilParsed,
   ElectionMismatchError,
   fieldPaths,
   getField,
   hardRuleIds,
   InvalidCHasilError,
   InvalidElectionDefinitionError,
+  partialCHasilSchema,
   type CHasil,
 } from '../../src/index.js';
 import { consistentCHasil } from '../helpers/arbitrary-form.js';
-import { pkwkk1906, ppwp2024, validKwk, validPpwp, withField } from '../helpers/forms.js';
+import { pkwkk1906, ppwp2024, validKwk, validPpwp, withField, withoutField } from '../helpers/forms.js';
 
 describe('checkCHasil', () => {
   it('reports nothing on consistent forms; without an election only the election checks are unchecked', () => {
@@ -74,5 +77,35 @@ describe('checkCHasil', () => {
       }),
       { seed: 20241127, numRuns: 500 },
     );
+  });
+});
+
+describe('checkCHasilParsed', () => {
+  const electionFor = (form: CHasil) => (form.form === 'kwk' ? pkwkk1906 : ppwp2024);
+
+  it('gives the same report as checkCHasil on schema-parsed input (complete, broken and partial forms, with and without an election)', () => {
+    fc.assert(
+      fc.property(consistentCHasil, fc.nat(), fc.integer({ min: -30, max: 30 }), fc.boolean(), fc.nat(), (form: CHasil, pick, delta, drop, dropPick) => {
+        const paths = fieldPaths(form.form, Object.keys(form.suara.paslon));
+        const path = paths[pick % paths.length] as string;
+        let changed: CHasil = withField(form, path, Math.max(0, (getField(form, path) as number) + delta));
+        if (drop) changed = withoutField(changed, paths[dropPick % paths.length] as string);
+        for (const election of [undefined, electionFor(form)]) {
+          const expected = checkCHasil(changed, election);
+          expect(checkCHasilParsed(partialCHasilSchema.parse(changed), election)).toEqual(expected);
+          if (!drop) expect(checkCHasilParsed(cHasilSchema.parse(changed), election)).toEqual(expected);
+        }
+      }),
+      { seed: 20241203, numRuns: 400 },
+    );
+    expect(checkCHasilParsed({ form: 'ppwp' }, ppwp2024)).toEqual(checkCHasil({ form: 'ppwp' }, ppwp2024));
+    const withUnknownPaslon = withField(validKwk(), 'suara.paslon.999', 0);
+    expect(checkCHasilParsed(withUnknownPaslon, pkwkk1906)).toEqual(checkCHasil(withUnknownPaslon, pkwkk1906));
+  });
+
+  it('still refuses a form of the other type and a value that is not a form, with typed errors', () => {
+    expect(() => checkCHasilParsed(validKwk(), ppwp2024)).toThrow(ElectionMismatchError);
+    expect(() => checkCHasilParsed(null as never)).toThrow(InvalidCHasilError);
+    expect(() => checkCHasilParsed({ form: 'pilpres' } as never)).toThrow(InvalidCHasilError);
   });
 });
