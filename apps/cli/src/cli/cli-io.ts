@@ -10,7 +10,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** A {@link CliIo} on the current process's streams. */
+/** A {@link CliIo} on the current process)'s streams. */
 export function processIo(signal?: AbortSignal): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),

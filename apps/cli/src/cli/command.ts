@@ -8,7 +8,7 @@ export interface OptionSpec {
   readonly multiple?: boolean;
   /** Must be given. @default false */
   readonly required?: boolean;
-  /** Placeholder shown in help (`FILE`, `ISO`, `CODE[,CODE…]`). */
+  /** Placeholder shown in help ()`FILE`, `ISO`, `CODE[,CODE…]`). */
   readonly placeholder?: string;
   /** One line for the help. */
   readonly description: string;
@@ -19,9 +19,9 @@ export interface Command<T = unknown> {
   readonly name: string;
   /** One line for the program's command list. */
   readonly summary: string;
-  /** Usage lines (without the program name). */
+  /** Usage lines (without the program name); a line starting with spaces continues the one before. */
   readonly usage: readonly string[];
-  /** Paragraphs shown under the usage. */
+  /** Lines of text shown under the usage. */
   readonly description?: readonly string[];
   /** Options by name (kebab-case, without `--`). */
   readonly options: Readonly<Record<string, OptionSpec>>;

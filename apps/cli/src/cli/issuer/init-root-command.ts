@@ -18,7 +18,7 @@ export const initRootCommand = defineCommand({
   ],
   options: {
     out: { type: 'string', required: true, placeholder: 'FILE', description: 'the root key file to create' },
-    label: { type: 'string', placeholder: 'TEXT', description: "a note kept in the file @default 'KPU root'" },
+    label: { type: 'string', placeholder: 'TEXT', description: "a note kept in the file (default: KPU root)" },
     force: { type: 'boolean', description: 'replace an existing file (the old root and everything it signed become useless)' },
   },
   schema: z.object({ out: filePathArg, label: z.string().max(200).optional(), force: z.boolean().optional() }),

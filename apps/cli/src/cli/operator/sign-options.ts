@@ -19,11 +19,11 @@ export const signOptionSpecs = {
   form: { type: 'string', placeholder: 'FILE', description: 'the C.Hasil JSON file' },
   tps: { type: 'string', placeholder: 'CODE', description: 'the TPS code (13 digits)' },
   election: { type: 'string', placeholder: 'ID', description: 'the election id, e.g. pkwkk' },
-  revision: { type: 'string', placeholder: 'N', description: 'revision number, 2+ for a correction @default 1' },
+  revision: { type: 'string', placeholder: 'N', description: 'revision number, 2+ for a correction (default 1)' },
   supersedes: { type: 'string', placeholder: 'ID', description: 'id of the submission a revision 2+ replaces' },
   override: { type: 'string', multiple: true, placeholder: 'RULE=REASON', description: 'sign despite a failing hard rule, stating why' },
   photo: { type: 'string', multiple: true, placeholder: 'SHA256:PAGE:SIZE:TYPE', description: 'a photographed page, e.g. <hash>:1:245760:image/jpeg' },
-  'device-time': { type: 'string', placeholder: 'ISO', description: 'the signing time to record @default now' },
+  'device-time': { type: 'string', placeholder: 'ISO', description: 'the signing time to record (default now)' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Zod shape of {@link signOptionSpecs}. */

@@ -12,8 +12,8 @@ function formatStatus(statuses: readonly SubmissionStatus[]): string {
   for (const s of statuses) {
     const state = s.receipt === null ? 'queued, no receipt yet' : `received by the server ${s.receipt.receivedAt} (receipt ${s.receipt.id.slice(0, 16)}…)`;
     lines.push(`${s.tps}  ${s.election.padEnd(8)}  ${String(s.revision).padStart(3)}  ${s.id.slice(0, 16)}…  ${state}`);
-    for (const a of s.attestations) lines.push(`${' '.repeat(52)}seen at ${a.stage.toUpperCase()} ${a.region} ${a.seenAt}`);
-    if (s.overrides.length > 0) lines.push(`${' '.repeat(52)}overrides: ${s.overrides.join(', ')}`);
+    for (const a of s.attestations) lines.push(`${' '.repeat(49)}seen at ${a.stage.toUpperCase()} ${a.region} ${a.seenAt}`);
+    if (s.overrides.length > 0) lines.push(`${' '.repeat(49)}overrides: ${s.overrides.join(', ')}`);
   }
   const received = statuses.filter((s) => s.receipt !== null).length;
   lines.push(`${statuses.length} submission(s): ${received} with a receipt, ${statuses.length - received} queued.`);

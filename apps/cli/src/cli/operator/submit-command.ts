@@ -34,7 +34,7 @@ export const submitCommand = defineCommand({
     submission: { type: 'string', placeholder: 'FILE', description: 'a submission file written by sign (instead of the sign options)' },
     'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: "the operator's queue (created if missing)" },
     peer: { type: 'string', required: true, multiple: true, placeholder: 'MULTIADDR', description: 'a peer to send through, /ip4/…/tcp/…/p2p/<id>' },
-    timeout: { type: 'string', placeholder: 'DURATION', description: 'how long to wait for the receipt (120s, 5m) @default 120s' },
+    timeout: { type: 'string', placeholder: 'DURATION', description: 'how long to wait for the receipt (e.g. 120s, 5m; default 120s)' },
   },
   schema: z
     .object({
