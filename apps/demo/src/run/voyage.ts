@@ -29,7 +29,17 @@ export async function sail(carrier: CarrierPhone, islands: readonly OperatorPhon
   const idsOf = (island: OperatorPhone) => ownSubmissions(island);
   const meet = async (address: string, peerId: string, done: () => boolean, what: string) => {
     await sleep(options.sailingMs);
-    await carrier.node.peer.connect(address);
+    // A boat may arrive before the phone answers: try a few times, like a crew would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await carrier.node.peer.connect(address);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        options.log(`  carrier: no answer (${what}, try ${attempt}): ${(error as Error).message.slice(0, 120)}`);
+        await sleep(1000);
+      }
+    }
     await until(done, options.stopTimeoutMs, what);
     await carrier.node.peer.hangUp(peerId);
   };
