@@ -1,64 +1,94 @@
 /**
- * Record validation throughput: the server ingest path (hash check, strict decode, schema, rules, credential
- * chain from a warm cache, signature), one by one with native Ed25519 and in batches through the worker pool.
+ * Record validation throughput on the server ingest / bulk sync path (hash check, strict decode, schema, rules
+ * with the election definitions, credential chain, signature) for a realistic load: `--n` submissions from
+ * `--operators` operators (one credential per TPS, two elections per TPS, see realistic-submissions.ts).
+ * "cold" = a fresh validator (an empty peer: every operator credential is new); "warm" = credentials cached.
  * Not a test. Build first (`npx pnpm@10.34.9 exec tsc -b`), then from the repo root:
- *   npx pnpm@10.34.9 exec node packages/records/bench/validate-throughput.ts [--n 4000] [--threads 2]
+ *   npx pnpm@10.34.9 exec node packages/records/bench/validate-throughput.ts [--n 10000] [--operators 5000] [--threads 2] [--batch 500]
  */
 import { parseArgs } from 'node:util';
-import { createCredentialCache, hashHex, issueCredential, keyPairFromSeed, sha256 } from '@titip/identity';
+import { providerBatchVerifier } from '@titip/identity';
 import { createWorkerVerifier, nodeEd25519 } from '@titip/identity/node';
-import { createRecordValidator, createSubmission, type ValidationEntry } from '../dist/index.js';
+import { createRecordValidator, type RecordValidator, type RecordVerification, type ValidationEntry } from '../dist/index.js';
+import { realisticSubmissions } from './realistic-submissions.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '4000' }, threads: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '10000' },
+    operators: { type: 'string', default: '5000' },
+    threads: { type: 'string', default: '2' },
+    batch: { type: 'string', default: '500' },
+    only: { type: 'string' },
+  },
+});
 const n = Number(values.n);
 const threads = Number(values.threads);
+const batchSize = Number(values.batch);
 const provider = nodeEd25519;
-const key = (name: string) => keyPairFromSeed(sha256(new TextEncoder().encode(name)), provider);
 
-const root = await key('root');
-const issuer = await key('issuer');
-const from = Date.UTC(2024, 10, 26);
-const until = Date.UTC(2024, 11, 5);
-const issuerCred = await issueCredential(root, { role: 'issuer', subject: issuer.publicKey, regions: ['1906'], elections: ['pkwkk'], validFrom: from, validUntil: until }, provider);
-const form = {
-  form: 'kwk' as const,
-  pemilih: { dpt: { l: 250, p: 240, j: 490 }, dpph: { l: 2, p: 1, j: 3 }, dptb: { l: 4, p: 3, j: 7 }, total: { l: 256, p: 244, j: 500 } },
-  pengguna: { dpt: { l: 200, p: 190, j: 390 }, dpph: { l: 2, p: 1, j: 3 }, dptb: { l: 4, p: 3, j: 7 }, total: { l: 206, p: 194, j: 400 } },
-  disabilitas: { pemilih: { l: 3, p: 2, j: 5 }, pengguna: { l: 2, p: 2, j: 4 } },
-  suratSuara: { diterima: 503, digunakan: 400, dikembalikan: 3, tidakDigunakan: 100 },
-  suara: { paslon: { '1000526': 150, '1000527': 240 }, sah: 390, tidakSah: 10, total: 400 },
-};
-const entries: ValidationEntry[] = [];
-for (let i = 0; i < n; i++) {
-  const op = await key(`op-${i % 400}`);
-  const tps = `1906012001${String(1 + (i % 400)).padStart(3, '0')}`;
-  const cred = await issueCredential(issuer, { role: 'operator', subject: op.publicKey, regions: [tps], elections: ['pkwkk'], validFrom: from, validUntil: until }, provider);
-  const photo = { sha256: hashHex(Uint8Array.of(i)), page: 1, size: 300_000, type: 'image/jpeg' as const };
-  const r = await createSubmission(
-    { keyPair: op, credentials: [cred.bytes, issuerCred.bytes], tps, election: 'pkwkk', form, photos: [photo], revision: 1, supersedes: null, deviceTime: from + i },
-    provider,
-  );
-  entries.push({ id: r.id, bytes: r.bytes });
-}
+const { root, elections, entries } = await realisticSubmissions(n, Number(values.operators));
+const byId = new Map(elections.map((e) => [e.id, e]));
+const lookup = (id: string) => byId.get(id);
+process.stdout.write(`${n} submissions of ${values.operators} operators, envelope ${entries[0]!.bytes.length} bytes\n`);
+
 const report = (name: string, ms: number) =>
-  process.stdout.write(`${name.padEnd(46)} ${n} in ${ms.toFixed(0).padStart(6)} ms = ${Math.round((n * 1000) / ms).toString().padStart(6)}/s\n`);
-process.stdout.write(`submission envelope: ${entries[0]!.bytes.length} bytes\n`);
+  process.stdout.write(`${name.padEnd(58)} ${n} in ${ms.toFixed(0).padStart(6)} ms = ${Math.round((n * 1000) / ms).toString().padStart(6)}/s\n`);
+const check = (results: RecordVerification[]) => {
+  const bad = results.find((r) => !r.ok);
+  if (bad !== undefined && !bad.ok) throw new Error(`rejected: ${bad.failure.code} ${bad.failure.message}`);
+};
+const wanted = (name: string) => values.only === undefined || values.only.split(',').includes(name);
 
-const single = createRecordValidator({ root: root.publicKey, provider, cache: createCredentialCache() });
-let start = performance.now();
-for (const e of entries) if (!(await single(e.id, e.bytes)).ok) throw new Error('rejected');
-report('validate one by one (native, cold cache)', performance.now() - start);
-start = performance.now();
-for (const e of entries) if (!(await single(e.id, e.bytes)).ok) throw new Error('rejected');
-report('validate one by one (native, warm cache)', performance.now() - start);
-
-const pool = createWorkerVerifier({ threads });
-const batched = createRecordValidator({ root: root.publicKey, provider, cache: createCredentialCache(), batchVerifier: pool });
-await batched.batch(entries.slice(0, 50));
-start = performance.now();
-for (let i = 0; i < n; i += 500) {
-  const results = await batched.batch(entries.slice(i, i + 500));
-  if (!results.every((r) => r.ok)) throw new Error('rejected');
+async function oneByOne(validate: RecordValidator): Promise<number> {
+  const start = performance.now();
+  for (const e of entries) check([await validate(e.id, e.bytes)]);
+  return performance.now() - start;
 }
-report(`validate in batches of 500 (pool of ${threads})`, performance.now() - start);
-await pool.close();
+async function inBatches(validate: RecordValidator, size: number, list: readonly ValidationEntry[] = entries): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < list.length; i += size) check(await validate.batch(list.slice(i, i + size)));
+  return performance.now() - start;
+}
+
+if (wanted('single')) {
+  const single = createRecordValidator({ root: root.publicKey, provider, elections: lookup });
+  report('one by one, main thread (cold)', await oneByOne(single));
+  report('one by one, main thread (warm)', await oneByOne(single));
+}
+if (wanted('batch')) {
+  const batched = createRecordValidator({ root: root.publicKey, provider, elections: lookup, batchVerifier: providerBatchVerifier(provider) });
+  report(`batches of ${batchSize}, main thread (cold)`, await inBatches(batched, batchSize));
+}
+if (wanted('pool')) {
+  const pool = createWorkerVerifier({ threads });
+  await pool.verifyBatch([]);
+  const pooled = createRecordValidator({ root: root.publicKey, provider, elections: lookup, batchVerifier: pool });
+  report(`batches of ${batchSize}, signatures in ${threads} workers (cold)`, await inBatches(pooled, batchSize));
+  report(`batches of ${batchSize}, signatures in ${threads} workers (warm)`, await inBatches(pooled, batchSize));
+  await pool.close();
+}
+if (wanted('workers')) {
+  let node: typeof import('../dist/node/index.js') | undefined;
+  try {
+    node = await import('../dist/node/index.js');
+  } catch {
+    process.stdout.write('(no @titip/records/node build: worker record validator skipped)\n');
+  }
+  if (node !== undefined) {
+    for (const [label, size] of [[`batches of ${batchSize}`, batchSize], [`one batch of ${n}`, n]] as const) {
+      const workers = node.createWorkerRecordValidator({ threads, root: root.publicKey, elections });
+      await workers.batch(entries.slice(0, 1)); // workers started
+      report(`${label}, whole validation in ${threads} workers (cold)`, await inBatches(workers, size));
+      report(`${label}, whole validation in ${threads} workers (warm)`, await inBatches(workers, size));
+      await workers.close();
+    }
+    const workers = node.createWorkerRecordValidator({ threads, root: root.publicKey, elections });
+    await workers.batch(entries.slice(0, 1));
+    const start = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < n; i += 100) inflight.push(workers.batch(entries.slice(i, i + 100)).then(check));
+    await Promise.all(inflight);
+    report(`concurrent batches of 100, ${threads} workers (cold)`, performance.now() - start);
+    await workers.close();
+  }
+}

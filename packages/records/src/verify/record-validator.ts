@@ -1,16 +1,14 @@
 import {
   createCredentialCache,
-  hashHex,
   providerBatchVerifier,
   verifyItemOf,
   warmCredentialCache,
-  failure,
   type BatchVerifier,
   type VerifyItem,
 } from '@titip/identity';
-import { MalformedRecordError } from '../errors.js';
-import { decodeRecord, MAX_RECORD_BYTES } from '../record/decode-record.js';
+import { MAX_RECORD_BYTES } from '../record/decode-record.js';
 import type { TitipRecord } from '../record/titip-record.js';
+import { openEntry } from './open-entry.js';
 import { verifyDecodedRecord, type RecordVerification, type VerifyRecordOptions } from './verify-record.js';
 
 /** Options of {@link createRecordValidator}. */
@@ -30,18 +28,23 @@ export interface ValidationEntry {
 
 /**
  * The object validator the sync layer calls for each object received (`validate(id, bytes)`), with a batch
- * form for throughput (`validate.batch(entries)`, results in input order).
+ * form for throughput (`validate.batch(entries)`, results in input order), and `close()` to release what it
+ * holds (worker threads; nothing for the single-thread validator).
  */
 export interface RecordValidator {
   (id: string, bytes: Uint8Array): Promise<RecordVerification>;
   batch(entries: readonly ValidationEntry[]): Promise<RecordVerification[]>;
+  /** Releases the validator's resources; later calls may reject. Safe to repeat. */
+  close(): Promise<void>;
 }
 
 /**
  * Creates a {@link RecordValidator}: checks that `id` is the hex SHA-256 of `bytes` (`hash-mismatch`) before
  * anything else, then everything {@link verifyRecord} checks. A credential cache is created when none is
  * given, so repeated credentials are verified once per validator. Bad objects never make it throw or reject;
- * the batch form rejects only if the batch verifier itself fails (e.g. a closed worker pool).
+ * the batch form rejects only if the batch verifier itself fails (e.g. a closed worker pool). Runs on the
+ * calling thread (signatures through `batchVerifier` when given); `createWorkerRecordValidator` from
+ * `@titip/records/node` runs the whole validation in worker threads.
  */
 export function createRecordValidator(options: RecordValidatorOptions): RecordValidator {
   const cache = options.cache ?? createCredentialCache();
@@ -49,30 +52,14 @@ export function createRecordValidator(options: RecordValidatorOptions): RecordVa
   const shared: VerifyRecordOptions = { ...options, cache, maxBytes };
   const batchVerifier = options.batchVerifier ?? providerBatchVerifier(options.provider);
 
-  /** Size, hash and decoding: the cheap checks, before any signature work. */
-  const open = (id: string, bytes: Uint8Array): { ok: true; record: TitipRecord } | { ok: false; failure: RecordVerification & { ok: false } } => {
-    if (!(bytes instanceof Uint8Array)) return { ok: false, failure: { ok: false, failure: failure('malformed', 'object must be bytes') } };
-    if (bytes.length > maxBytes) {
-      return { ok: false, failure: { ok: false, failure: failure('too-large', `object is ${bytes.length} bytes, limit ${maxBytes}`) } };
-    }
-    const hash = hashHex(bytes);
-    if (hash !== id) return { ok: false, failure: { ok: false, failure: failure('hash-mismatch', `object stored under ${String(id).slice(0, 80)} hashes to ${hash}`, { hash }) } };
-    try {
-      return { ok: true, record: decodeRecord(bytes, { maxBytes }) };
-    } catch (error) {
-      if (error instanceof MalformedRecordError) return { ok: false, failure: { ok: false, failure: error.failure } };
-      throw error;
-    }
-  };
-
   const validate = async (id: string, bytes: Uint8Array): Promise<RecordVerification> => {
-    const opened = open(id, bytes);
-    if (!opened.ok) return opened.failure;
+    const opened = openEntry(id, bytes, maxBytes);
+    if (!opened.ok) return opened;
     return verifyDecodedRecord(opened.record, shared);
   };
 
   const batch = async (entries: readonly ValidationEntry[]): Promise<RecordVerification[]> => {
-    const opened = entries.map((e) => open(e.id, e.bytes));
+    const opened = entries.map((e) => openEntry(e.id, e.bytes, maxBytes));
     const records: { index: number; record: TitipRecord; item: VerifyItem }[] = [];
     opened.forEach((o, index) => {
       if (o.ok) records.push({ index, record: o.record, item: verifyItemOf(o.record) });
@@ -84,7 +71,7 @@ export function createRecordValidator(options: RecordValidatorOptions): RecordVa
       batchVerifier,
     );
     const signatures = records.length === 0 ? [] : await batchVerifier.verifyBatch(records.map((r) => r.item));
-    const results: RecordVerification[] = opened.map((o) => (o.ok ? (undefined as never) : o.failure));
+    const results: RecordVerification[] = opened.map((o) => (o.ok ? (undefined as never) : o));
     for (let i = 0; i < records.length; i++) {
       const { index, record } = records[i]!;
       results[index] = await verifyDecodedRecord(record, shared, signatures[i] === true);
@@ -92,5 +79,5 @@ export function createRecordValidator(options: RecordValidatorOptions): RecordVa
     return results;
   };
 
-  return Object.assign(validate, { batch });
+  return Object.assign(validate, { batch, close: async () => {} });
 }

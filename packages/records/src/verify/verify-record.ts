@@ -1,9 +1,4 @@
-import {
-  checkCHasil,
-  ElectionMismatchError,
-  isWithinRegion,
-  type ElectionDefinition,
-} from '@titip/election';
+import { checkCHasilParsed, ElectionMismatchError, isWithinRegion, type ElectionDefinition } from '@titip/election';
 import {
   bytesEqual,
   failure,
@@ -19,6 +14,7 @@ import { MalformedRecordError, RecordVerificationError } from '../errors.js';
 import { decodeRecord, MAX_RECORD_BYTES } from '../record/decode-record.js';
 import type { RecordFailure } from '../record/record-failure.js';
 import { SIGNER_ROLE, type TitipRecord } from '../record/titip-record.js';
+import { validatedElection } from './validated-election.js';
 
 /** Default tolerance on the credential window for a record's claimed time: 1 hour. */
 export const DEFAULT_CLOCK_SKEW_MS = 3_600_000;
@@ -39,7 +35,8 @@ export interface VerifyRecordOptions {
   maxBytes?: number;
   /**
    * Election definitions by id. When one is found for a submission, its rules include the paslon set and the
-   * per-TPS cap, and the TPS must lie in the election's region. @default none (rules without a definition)
+   * per-TPS cap, and the TPS must lie in the election's region. Each definition object is validated once and
+   * then treated as immutable. @default none (rules without a definition)
    */
   elections?: (id: string) => ElectionDefinition | undefined;
 }
@@ -106,16 +103,18 @@ export async function verifyDecodedRecord(
     return no('election-not-allowed', `election ${election} is not in the credential`, { election, elections: leaf.elections });
   }
   if (record.kind === 'submission') {
-    const definition = options.elections?.(election);
+    const found = options.elections?.(election);
+    // Validated once per definition object; an invalid one is the verifier's configuration error and is thrown.
+    const definition = found === undefined ? undefined : validatedElection(found);
     if (definition !== undefined && !isWithinRegion(tps, definition.region)) {
       return no('tps-not-allowed', `TPS ${tps} is outside the region of election ${election}`, { tps, region: definition.region });
     }
     let report;
     try {
-      report = checkCHasil(record.body.form, definition);
+      // The form passed the body schema when the record was decoded, and the definition its own schema.
+      report = checkCHasilParsed(record.body.form, definition);
     } catch (error) {
-      // A kwk form under a ppwp election (or back) is the record's fault; an invalid definition is the
-      // verifier's configuration error and is thrown.
+      // A kwk form under a ppwp election (or back) is the record's fault.
       if (!(error instanceof ElectionMismatchError)) throw error;
       return no('schema', `form does not fit election ${election}: ${error.message}`);
     }

@@ -1,10 +1,11 @@
+import { InvalidElectionDefinitionError } from '@titip/election';
 import { createCredentialCache, hashHex, issueCredential, type BatchVerifier } from '@titip/identity';
 import { createWorkerVerifier } from '@titip/identity/node';
 import { describe, expect, it } from 'vitest';
 import { createSubmission } from '../../src/create/create-submission.js';
 import { createRecordValidator } from '../../src/verify/record-validator.js';
 import { flipBit } from '../helpers/forge.js';
-import { OPERATOR_FROM, OPERATOR_UNTIL, keyNamed, provider, scenario, submissionParams } from '../helpers/scenario.js';
+import { OPERATOR_FROM, OPERATOR_UNTIL, keyNamed, pkwkk1906, provider, scenario, submissionParams, validForm } from '../helpers/scenario.js';
 
 async function manySubmissions(count: number) {
   const s = await scenario();
@@ -73,5 +74,31 @@ describe('createRecordValidator', () => {
     expect(calls).toBe(2); // credentials once, record signatures once
     await validate.batch(out.map((bytes) => ({ id: hashHex(bytes), bytes })));
     expect(calls).toBe(3); // credentials are cached now: only the record signatures
+  });
+});
+
+describe('createRecordValidator: election definitions', () => {
+  it('runs the rules with the definition (paslon set), and an invalid definition throws its typed error', async () => {
+    const s = await scenario();
+    const form = validForm();
+    if (form.form !== 'kwk') throw new Error('unreachable');
+    form.suara.paslon = { '1000526': 150, '9999999': 240 }; // not a candidate of pkwkk
+    const r = await createSubmission({ ...submissionParams(s), form }, provider);
+    const without = createRecordValidator({ root: s.root.publicKey, provider });
+    expect((await without(r.id, r.bytes)).ok).toBe(true);
+    const validate = createRecordValidator({ root: s.root.publicKey, provider, elections: () => pkwkk1906 });
+    for (let i = 0; i < 2; i++) {
+      expect(await validate(r.id, r.bytes)).toMatchObject({ ok: false, failure: { code: 'unoverridden-rule', detail: { rules: ['paslon-set'] } } });
+    }
+    const broken = createRecordValidator({ root: s.root.publicKey, provider, elections: () => ({ ...pkwkk1906, paslon: [] }) });
+    await expect(broken(r.id, r.bytes)).rejects.toBeInstanceOf(InvalidElectionDefinitionError);
+  });
+
+  it('close() is a no-op for the single-thread validator', async () => {
+    const s = await scenario();
+    const r = await createSubmission(submissionParams(s), provider);
+    const validate = createRecordValidator({ root: s.root.publicKey, provider });
+    await validate.close();
+    expect((await validate(r.id, r.bytes)).ok).toBe(true);
   });
 });
