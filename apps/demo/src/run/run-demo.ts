@@ -122,24 +122,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       }, flap.downAtMs));
     }
 
-    // Every KPPS operator signs both forms (the rule gate runs on each) and queues them on the phone.
-    const signedAt = new Map<string, number>();
+    // Every KPPS operator signs both forms (the rule gate runs on each), then queues them on the phone.
     const byTps = new Map<string, SubmissionRecord[]>();
     for (const result of results) {
-      const phone = operators.get(result.tps)!;
       const holder = identities.operators.get(result.tps)!;
       const records: SubmissionRecord[] = [];
       for (const election of elections) {
-        const submission = await signSubmission({ keyPair: holder.keyPair, chain: holder.credential, tps: result.tps, election: data.elections[election].id, form: result.forms[election], electionDefinition: data.elections[election], root: identities.network.root });
-        records.push(submission);
+        const definition = data.elections[election];
+        records.push(await signSubmission({ keyPair: holder.keyPair, chain: holder.credential, tps: result.tps, election: definition.id, form: result.forms[election], electionDefinition: definition, root: identities.network.root }));
       }
-      await phone.node.replica.addLocal(docIdOf(records[0]!), records.map((r) => ({ id: r.id, bytes: r.bytes })), { trusted: true });
-      signedAt.set(result.tps, Date.now());
       byTps.set(result.tps, records);
     }
-    say(`all ${expected} results signed and queued on the operators' phones`);
+    say(`${expected} results signed by ${results.length} operators`);
 
-    // Progress until everything is in, while the boat sails.
     let atServer = 0;
     const receiptsAtOperators = () => [...operators.values()].reduce((n, p) => n + ownSubmissions(p).filter((id) => p.ledger.receiptFor(id)).length, 0);
     const poll = async () => {
@@ -152,6 +147,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         () => undefined,
       );
     }, 2000);
+    const signedAt = new Map<string, number>();
+    await Promise.all(
+      [...byTps].map(async ([tps, records]) => {
+        await operators.get(tps)!.node.replica.addLocal(docIdOf(records[0]!), records.map((r) => ({ id: r.id, bytes: r.bytes })), { trusted: true });
+        signedAt.set(tps, Date.now());
+      }),
+    );
+    say(`all ${expected} results queued on the operators' phones; the links carry them up`);
     const islands = islandTps.map((i) => operators.get(i.tps)!);
     const voyage = sail(carrier, islands, (island) => pps.get(island.tps.desa)!, { sailingMs: 500, stopTimeoutMs: 30_000, log: say });
     const deadline = started + timeoutMs;
