@@ -28,6 +28,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  const known = loadBelitungTimur().kecamatan.map((k) => k.kode);
+  const unknown = (values.kecamatan ?? []).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    process.stderr.write(`demo: --kecamatan: unknown code ${unknown.join(', ')} (Belitung Timur has ${known.join(', ')})\n`);
+    return 2;
+  }
   const seed = values.seed === undefined ? 20241127 : checkSeed(/^\d+$/.test(values.seed) ? Number(values.seed) : values.seed);
   const report = await runDemo({ seed, ...(values.kecamatan ? { kecamatan: values.kecamatan } : {}), keepWorkDir: values.keep ?? false });
   process.stdout.write(`${reportTables(report, loadBelitungTimur())}\n`);
