@@ -1,4 +1,4 @@
 // @titip/testkit — scenario builders for tests (never shipped in an app).
-export { makeTrust, testElection, type Identity, type TestTrust } from './trust.js';
+export { makeTrust, testElection, testGovernorElection, type Identity, type TestTrust } from './trust.js';
 export { validKwkForm } from './forms.js';
 export { tempDir, eventually } from './temp-dir.js';

@@ -18,6 +18,20 @@ export interface TestTrust {
   server(): Promise<Identity>;
 }
 
+/** Belitung Timur's Gubernur election (Pilkada 2024, province 19), as the tests use it. */
+export const testGovernorElection: ElectionDefinition = {
+  id: 'pkwkp',
+  name: 'Pemilihan Gubernur dan Wakil Gubernur Kepulauan Bangka Belitung 2024',
+  form: 'kwk',
+  region: '19',
+  date: '2024-11-27',
+  maxVotersPerTps: 600,
+  paslon: [
+    { id: '1000019', nomorUrut: 1, nama: 'ERZALDI ROSMAN - YURI KEMAL FADLULLAH' },
+    { id: '1000020', nomorUrut: 2, nama: 'HIDAYAT ARSANI - HELLYANA' },
+  ],
+};
+
 /** Belitung Timur's Bupati election (Pilkada 2024), as the tests use it. */
 export const testElection: ElectionDefinition = {
   id: 'pkwkk',
@@ -38,7 +52,10 @@ const YEAR = 365 * 24 * 3600 * 1000;
  * Builds a trust hierarchy with deterministic keys (seeded from `label`): root → issuer for `region` → operators,
  * relays; root → server. Credentials are valid from a year ago to a year ahead.
  */
-export async function makeTrust(provider: Ed25519Provider, options: { label?: string; region?: string; now?: number } = {}): Promise<TestTrust> {
+export async function makeTrust(
+  provider: Ed25519Provider,
+  options: { label?: string; region?: string; now?: number; elections?: ElectionDefinition[] } = {},
+): Promise<TestTrust> {
   const label = options.label ?? 'titip-test';
   const region = options.region ?? '1906';
   const now = options.now ?? Date.now();
@@ -47,7 +64,8 @@ export async function makeTrust(provider: Ed25519Provider, options: { label?: st
   const nextKey = () => keyPairFromSeed(seed(`${label}/${counter++}`), provider);
   const root = await nextKey();
   const issuerKey = await nextKey();
-  const elections = [testElection.id];
+  const definitions = options.elections ?? [testElection];
+  const elections = definitions.map((e) => e.id);
   const issuerCredential = await issueCredential(root, { role: 'issuer', subject: issuerKey.publicKey, regions: [region], elections, ...window }, provider);
   const issuer: Identity = { keyPair: issuerKey, chain: [issuerCredential.bytes] };
   const leaf = async (role: CredentialRole, regions: string[], signer: Identity | KeyPair, electionIds = elections): Promise<Identity> => {
@@ -59,7 +77,7 @@ export async function makeTrust(provider: Ed25519Provider, options: { label?: st
   return {
     root,
     issuer,
-    network: { name: label, root: root.publicKey, elections: [testElection], election: (id) => (id === testElection.id ? testElection : undefined) },
+    network: { name: label, root: root.publicKey, elections: definitions, election: (id) => definitions.find((e) => e.id === id) },
     operator: (tps, electionIds) => leaf('operator', [tps], issuer, electionIds),
     relay: (r) => leaf('relay', [r], issuer),
     server: () => leaf('server', [''], root),
