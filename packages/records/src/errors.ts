@@ -5,7 +5,12 @@ import type { RuleReport } from '@titip/election';
 import type { RecordFailure, RecordFailureCode } from './record/record-failure.js';
 
 /** Stable codes of the errors thrown by `@titip/records`. */
-export type RecordsErrorCode = 'RECORDS_MALFORMED' | 'RECORDS_RULE_VIOLATION' | 'RECORDS_INVALID_INPUT' | 'RECORDS_VERIFICATION';
+export type RecordsErrorCode =
+  | 'RECORDS_MALFORMED'
+  | 'RECORDS_RULE_VIOLATION'
+  | 'RECORDS_INVALID_INPUT'
+  | 'RECORDS_VERIFICATION'
+  | 'RECORDS_WORKER_VALIDATOR';
 
 /** Base class of every error thrown by `@titip/records`. */
 export abstract class RecordsError extends Error {
@@ -65,5 +70,25 @@ export class RecordVerificationError extends RecordsError {
     super(failure.message);
     this.failureCode = failure.code;
     this.failure = failure;
+  }
+}
+
+/**
+ * Why a worker record validator could not give verdicts: `closed` (after `close()`), `queue-full` (more entries
+ * waiting than `maxQueuedEntries`: back off and retry), `worker-crashed` (a worker died twice on the same chunk),
+ * `worker-failed` (a worker answered a chunk with an error), `start-failed` (workers die before they start).
+ */
+export type WorkerValidatorFailure = 'closed' | 'queue-full' | 'worker-crashed' | 'worker-failed' | 'start-failed';
+
+/** A batch of the worker record validator was refused or could not be finished (`reason` says why). */
+export class WorkerValidatorError extends RecordsError {
+  static override readonly name = 'WorkerValidatorError';
+  override readonly name = 'WorkerValidatorError';
+  readonly code = 'RECORDS_WORKER_VALIDATOR';
+  readonly reason: WorkerValidatorFailure;
+
+  constructor(reason: WorkerValidatorFailure, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
   }
 }

@@ -9,7 +9,9 @@ export {
   RuleViolationError,
   InvalidRecordInputError,
   RecordVerificationError,
+  WorkerValidatorError,
   type RecordsErrorCode,
+  type WorkerValidatorFailure,
 } from './errors.js';
 
 export { objectIdSchema, electionIdSchema, timeMsSchema, credentialChainSchema } from './schema/common.js';

@@ -1,0 +1,46 @@
+/**
+ * Messages between the worker record validator and its workers (structured clone; pack buffers transferred).
+ */
+import type { CredentialBody } from '@titip/identity';
+import type { ElectionDefinition } from '@titip/election';
+import type { RecordFailure } from '../record/record-failure.js';
+import type { TitipRecord } from '../record/titip-record.js';
+
+/** What every worker is started with (`workerData`). */
+export interface WorkerConfig {
+  /** The KPU root public key. */
+  root: Uint8Array;
+  /** Election definitions, already validated, as data. */
+  elections: ElectionDefinition[];
+  clockSkewMs: number;
+  maxBytes: number;
+  /** Entries of the worker's credential cache (and of its public-key cache). */
+  cacheSize: number;
+}
+
+/** `workerData` of a validation worker: its config, and the module to run when started from source. */
+export interface WorkerStart {
+  config: WorkerConfig;
+  entry?: string;
+}
+
+/** A chunk to validate. `crash` (tests only) makes the worker exit on receipt, as a crash would. */
+export interface ChunkRequest {
+  id: number;
+  buffer: ArrayBuffer;
+  crash?: boolean;
+}
+
+/**
+ * The verdict on one entry as it crosses back: a failure as is; for a valid record only what the main thread
+ * cannot take from the bytes it already has (kind, decoded body, the leaf credential).
+ */
+export type WireResult =
+  | { ok: true; kind: TitipRecord['kind']; body: TitipRecord['body']; credential: CredentialBody }
+  | { ok: false; failure: RecordFailure };
+
+/** A worker's answers: `ready` once started, then one per chunk (results in order, or an error), the pack returned. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'results'; id: number; results: WireResult[]; buffer: ArrayBuffer }
+  | { type: 'error'; id: number; message: string; buffer: ArrayBuffer };
