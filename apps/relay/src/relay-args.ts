@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { scopeProblem } from './scope-problem.js';
+import type { AttestationStage } from '@titip/records';
+import { dialAddressProblem, listenAddressProblem } from './multiaddr-problem.js';
 import { UsageError } from './usage-error.js';
 
 /** The usage text of `titip-relay`. */
@@ -21,83 +23,142 @@ Options:
   --role NAME             role announced to peers (default pps/ppk with a credential, else carrier)
   --browser-relay         also serve as circuit relay for browsers (WebRTC signalling)
   --status                print a live status line (held / forwarded / acknowledged) on stderr
-  --log-json              write JSON log lines on stderr
-  --help                  show this help
+  --log-json              write JSON log lines on stderr (default: readable lines)
+  --help, -h              show this help
 
-On start it prints one JSON line on stdout: {"ready":true,"peerId":"…","addresses":["…"]}.`;
-
-const multiaddrString = z.string().regex(/^\/(ip4|ip6|dns4|dns6|dns)\//, 'a multiaddr such as /ip4/127.0.0.1/tcp/4001');
-const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{10}|\d{13})?$/, 'a region code of 2, 4, 6, 10 or 13 digits');
-
-const argsSchema = z
-  .object({
-    dataDir: z.string().min(1),
-    network: z.string().min(1),
-    scopes: z.array(regionCode).min(1, 'at least one --scope'),
-    listen: z.array(multiaddrString),
-    dial: z.array(multiaddrString.refine((s) => s.includes('/p2p/'), 'a dial address must end with /p2p/<peer id>')),
-    mdns: z.boolean(),
-    key: z.string().optional(),
-    credential: z.string().optional(),
-    stage: z.enum(['pps', 'ppk']).optional(),
-    role: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/).optional(),
-    browserRelay: z.boolean(),
-    status: z.boolean(),
-    logJson: z.boolean(),
-  })
-  .refine((a) => (a.key === undefined) === (a.credential === undefined), '--key and --credential go together');
+On start it prints one JSON line on stdout: {"ready":true,"peerId":"…","addresses":["…"]}.
+Exit codes: 0 stopped by SIGINT/SIGTERM or --help, 1 could not start, 2 bad arguments.`;
 
 /** Parsed arguments of `titip-relay`. */
-export type RelayArgs = z.infer<typeof argsSchema>;
+export interface RelayArgs {
+  readonly dataDir: string;
+  readonly network: string;
+  /** Region codes served, deduplicated, in the order given ('' = the nation). */
+  readonly scopes: string[];
+  readonly listen: string[];
+  readonly dial: string[];
+  readonly mdns: boolean;
+  readonly key?: string | undefined;
+  readonly credential?: string | undefined;
+  readonly stage?: AttestationStage | undefined;
+  readonly role?: string | undefined;
+  readonly browserRelay: boolean;
+  readonly status: boolean;
+  readonly logJson: boolean;
+}
 
-/** Parses `titip-relay` arguments; `null` means `--help`. @throws {UsageError} */
+/** The most scopes a peer may announce (the wire protocol's limit). */
+const MAX_SCOPES = 64;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  network: { type: 'string' },
+  scope: { type: 'string', multiple: true },
+  listen: { type: 'string', multiple: true },
+  dial: { type: 'string', multiple: true },
+  mdns: { type: 'boolean' },
+  key: { type: 'string' },
+  credential: { type: 'string' },
+  stage: { type: 'string' },
+  role: { type: 'string' },
+  'browser-relay': { type: 'boolean' },
+  status: { type: 'boolean' },
+  'log-json': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Parses `titip-relay` arguments; `null` means `--help`.
+ * @throws {UsageError} naming the flag: unknown or repeated flag, missing value or required flag, a bad region code,
+ *   multiaddr, stage or role, `--key` without `--credential` (or the reverse), `--stage` without them.
+ */
 export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
-  let values;
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'data-dir': { type: 'string' },
-        network: { type: 'string' },
-        scope: { type: 'string', multiple: true },
-        listen: { type: 'string', multiple: true },
-        dial: { type: 'string', multiple: true },
-        mdns: { type: 'boolean' },
-        key: { type: 'string' },
-        credential: { type: 'string' },
-        stage: { type: 'string' },
-        role: { type: 'string' },
-        'browser-relay': { type: 'boolean' },
-        status: { type: 'boolean' },
-        'log-json': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
+    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, tokens: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
+  const { values, tokens } = parsed;
   if (values.help) return null;
-  const parsed = argsSchema.safeParse({
-    dataDir: values['data-dir'],
-    network: values.network,
-    scopes: values.scope ?? [],
-    listen: values.listen ?? [],
-    dial: values.dial ?? [],
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = OPTIONS[token.name as keyof typeof OPTIONS] as { multiple?: boolean };
+    if (!spec.multiple && seen.has(token.name)) throw new UsageError(`--${token.name}: given more than once`);
+    seen.add(token.name);
+  }
+  const dataDir = required(values['data-dir'], '--data-dir');
+  const network = required(values.network, '--network');
+  const scopes = [...new Set(values.scope ?? [])];
+  if (scopes.length === 0) throw new UsageError('--scope: is required (the desa, kecamatan or kabupaten code this relay serves)');
+  if (scopes.length > MAX_SCOPES) throw new UsageError(`--scope: at most ${MAX_SCOPES} scopes, got ${scopes.length}`);
+  for (const scope of scopes) {
+    const problem = scopeProblem(scope);
+    if (problem !== null) throw new UsageError(`--scope: ${JSON.stringify(scope)} is not a region code: ${problem}`);
+  }
+  const listen = values.listen ?? [];
+  for (const address of listen) {
+    const problem = listenAddressProblem(address);
+    if (problem !== null) throw new UsageError(`--listen: ${JSON.stringify(address)}: ${problem}`);
+  }
+  const dial = values.dial ?? [];
+  for (const address of dial) {
+    const problem = dialAddressProblem(address);
+    if (problem !== null) throw new UsageError(`--dial: ${JSON.stringify(address)}: ${problem}`);
+  }
+  const key = optional(values.key, '--key');
+  const credential = optional(values.credential, '--credential');
+  if (key !== undefined && credential === undefined) throw new UsageError('--credential: is required with --key (the relay credential of that key)');
+  if (credential !== undefined && key === undefined) throw new UsageError('--key: is required with --credential (the key file the credential was issued for)');
+  const stage = values.stage;
+  if (stage !== undefined && stage !== 'pps' && stage !== 'ppk') throw new UsageError(`--stage: expected pps or ppk, not ${JSON.stringify(stage)}`);
+  if (stage !== undefined && key === undefined) throw new UsageError('--stage: only with --key and --credential (a relay without a credential attests nothing)');
+  const role = values.role;
+  if (role !== undefined && !/^[a-z][a-z0-9-]{0,31}$/.test(role)) {
+    throw new UsageError(`--role: ${JSON.stringify(role)} is not a role name (lowercase letters, digits and -, starting with a letter, at most 32)`);
+  }
+  return {
+    dataDir,
+    network,
+    scopes,
+    listen,
+    dial,
     mdns: values.mdns ?? false,
-    key: values.key,
-    credential: values.credential,
-    stage: values.stage,
-    role: values.role,
+    key,
+    credential,
+    stage,
+    role,
     browserRelay: values['browser-relay'] ?? false,
     status: values.status ?? false,
     logJson: values['log-json'] ?? false,
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const flag = issue.path[0] ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/s$/, '')}` : 'arguments';
-    throw new UsageError(`${flag}: ${issue.message === 'Invalid input: expected string, received undefined' ? 'is required' : issue.message}`);
+  };
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(`${flag}: is required`);
+  if (value === '') throw new UsageError(`${flag}: must not be empty`);
+  return value;
+}
+
+function optional(value: string | undefined, flag: string): string | undefined {
+  if (value === '') throw new UsageError(`${flag}: must not be empty`);
+  return value;
+}
+
+/** A one-line message naming the flag for an error of `node:util` parseArgs. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const flag = quoted.split(' ')[0] ?? quoted;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `${flag}: unknown option`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${JSON.stringify(quoted)}: every value follows its flag (--scope 1906012001)`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(error.message)) return `${flag}: takes no value`;
+      return `${flag}: needs a value`;
+    default:
+      return error.message;
   }
-  return parsed.data;
 }
