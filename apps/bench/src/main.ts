@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBulkSync } from './scenarios/bulk-sync.js';
 import { benchReconnect } from './scenarios/reconnect.js';
+import { benchServerIngest } from './scenarios/server-ingest.js';
+import { benchThreeHops } from './scenarios/three-hops.js';
 import { syntheticResults } from './synthetic-results.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' } } });
@@ -30,6 +32,14 @@ const agreed = await syntheticResults(1000, 'bench-reconnect');
 log(`reconnect of two peers in agreement with ${agreed.submissions.length} slots…`);
 figures.reconnectInAgreement = await benchReconnect(agreed);
 log(JSON.stringify(figures.reconnectInAgreement));
+
+log(`server ingest of ${bulk.submissions.length} submissions…`);
+figures.serverIngest = await benchServerIngest(quick ? 1000 : 5000, 2);
+log(JSON.stringify(figures.serverIngest));
+
+log('one new submission across 3 hops and its receipt back…');
+figures.threeHops = await benchThreeHops(agreed, quick ? 4 : 10);
+log(JSON.stringify(figures.threeHops));
 
 figures.finishedAt = new Date().toISOString();
 await mkdir(dirname(out), { recursive: true });

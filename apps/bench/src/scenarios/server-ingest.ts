@@ -1,54 +1,57 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { decodeCredential } from '@titip/identity';
 import { startServer } from '@titip/server';
-import { startNodePeer } from '@titip/sync/node';
 import { eventually, tempDir } from '@titip/testkit';
-import type { SyntheticResults } from '../synthetic-results.js';
+import { syntheticResults } from '../synthetic-results.js';
 
 /** Figures of the server ingesting submissions from one peer. */
 export interface IngestFigures {
   submissions: number;
   /** From connecting until every submission is verified, stored, indexed and receipted. */
   ms: number;
-  /** Submissions verified and stored per second. */
+  /** Submissions verified, stored, indexed and receipted per second. */
   perSecond: number;
   verifierThreads: number;
 }
 
-/** A peer holding `data` connects to an empty KPU server; time until every submission has its receipt. */
-export async function benchServerIngest(data: SyntheticResults, verifierThreads: number): Promise<IngestFigures> {
-  const senderDir = await tempDir('titip-bench-sender-');
+/**
+ * A peer in its own process holding `2 × tpsCount` signed submissions is dialled by an empty KPU server; time until
+ * every submission has its receipt. The same label gives both processes the same (seeded) trust hierarchy.
+ */
+export async function benchServerIngest(tpsCount: number, verifierThreads: number, label = 'bench-ingest'): Promise<IngestFigures> {
+  const trust = (await syntheticResults(0, label)).trust;
+  const serverIdentity = await trust.server();
+  const leaf = decodeCredential(serverIdentity.chain[0]);
+  if (!leaf.ok) throw new Error(leaf.failure.message);
+  const senderMain = fileURLToPath(new URL('../sender-main.js', import.meta.url));
+  const child = spawn(process.execPath, [senderMain, String(tpsCount), label], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ address: string; submissions: number }>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`sender exited with ${code}`)));
+  });
   const serverDir = await tempDir('titip-bench-server-');
-  const serverIdentity = await data.trust.server();
-  const sender = await startNodePeer({ dataDir: senderDir.path, scopes: ['1906'], root: data.trust.network.root, listen: ['/ip4/127.0.0.1/tcp/0'] });
   const server = await startServer({
     dataDir: serverDir.path,
-    network: data.trust.network,
+    network: trust.network,
     keyPair: serverIdentity.keyPair,
-    credential: { chain: serverIdentity.chain, leaf: leafOf(serverIdentity.chain) },
+    credential: { chain: serverIdentity.chain, leaf: leaf.obj.body },
     listen: ['/ip4/127.0.0.1/tcp/0'],
     http: false,
     verifierThreads,
-  }).catch(async (error: unknown) => {
-    await sender.stop();
-    throw error;
   });
   try {
-    for (const [docId, entries] of data.byDoc) await sender.replica.addLocal(docId, entries, { trusted: true });
     const t0 = performance.now();
-    await server.node.peer.connect(sender.peer.addresses[0]!);
-    await eventually(() => server.receipts().issued >= data.submissions.length, 'every receipt issued', 300_000);
+    await server.node.peer.connect(ready.address);
+    await eventually(() => server.receipts().issued >= ready.submissions, 'every receipt issued', 300_000);
     const ms = performance.now() - t0;
-    return { submissions: data.submissions.length, ms: Math.round(ms), perSecond: Math.round((data.submissions.length / ms) * 1000), verifierThreads };
+    if (process.env.BENCH_DEBUG) process.stderr.write(JSON.stringify(server.node.peer.engine.sessions().map((s) => s.stats)) + '\n');
+    return { submissions: ready.submissions, ms: Math.round(ms), perSecond: Math.round((ready.submissions / ms) * 1000), verifierThreads };
   } finally {
     await server.stop();
-    await sender.stop();
-    await senderDir.remove();
+    child.stdin!.end();
+    await new Promise((resolve) => child.once('exit', resolve));
     await serverDir.remove();
   }
-}
-
-function leafOf(chain: Uint8Array[]) {
-  const decoded = decodeCredential(chain[0]);
-  if (!decoded.ok) throw new Error(decoded.failure.message);
-  return decoded.obj.body;
 }
