@@ -1,9 +1,12 @@
 import type { Network } from '@titip/config';
+import { scopeProblem } from './scope-problem.js';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
 import { RecordLedger, type CustodyCounts } from '@titip/sync';
 import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
+import { checkAttestationSigner } from './attestation-signer.js';
+import { RelayError } from './errors.js';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions {
@@ -18,11 +21,16 @@ export interface RelayOptions {
   /** Peers kept connected. */
   readonly dial?: readonly string[];
   readonly mdns?: MdnsOptions;
-  /** Sign attestations for what this relay sees (PPS and PPK laptops with a relay credential). */
+  /**
+   * Sign attestations for what this relay sees (PPS and PPK laptops with a relay credential). Checked at start
+   * (`checkAttestationSigner`): a credential that does not verify, fit the key, or is not valid now is refused.
+   */
   readonly attest?: AttestationSigner;
   /** Extra libp2p options, e.g. a circuit relay server for browsers. */
   readonly libp2p?: StartNodePeerOptions['libp2p'];
   readonly verifierThreads?: number;
+  /** Clock (ms) for the start-up credential check and the attestations' seenAt. @default Date.now */
+  readonly now?: () => number;
   readonly logger?: Logger;
 }
 
@@ -40,6 +48,7 @@ export interface Relay {
   readonly node: RunningNodePeer;
   readonly ledger: RecordLedger;
   status(): RelayStatus;
+  /** Stops attesting (storing the attestations being signed), hangs up and closes the store; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -49,6 +58,11 @@ export interface Relay {
  */
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  checkOptions(options);
+  const signer = options.attest
+    ? await checkAttestationSigner(options.attest, { root: options.network.root, scopes: options.scopes, provider: nodeEd25519, now: now() })
+    : undefined;
   const node = await startNodePeer({
     dataDir: options.dataDir,
     scopes: options.scopes,
@@ -62,8 +76,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     ...(options.verifierThreads !== undefined ? { verifierThreads: options.verifierThreads } : {}),
     logger,
   });
-  const ledger = new RecordLedger(node.replica, options.attest ? { selfKey: options.attest.keyPair.publicKey } : {});
-  const stopAttesting = options.attest ? startAttesting(node.replica, ledger, options.attest, nodeEd25519, { logger }) : () => {};
+  const ledger = new RecordLedger(node.replica, signer ? { selfKey: signer.keyPair.publicKey, now } : { now });
+  const stopAttesting = signer ? startAttesting(node.replica, ledger, signer, nodeEd25519, { logger: logger.child('attest'), now }) : async () => {};
+  let stopping: Promise<void> | undefined;
   return {
     node,
     ledger,
@@ -73,10 +88,23 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       peers: node.peer.engine.sessions().length,
       rejected: node.peer.engine.reports().length,
     }),
-    async stop() {
-      stopAttesting();
-      ledger.close();
-      await node.stop();
+    stop() {
+      stopping ??= (async () => {
+        await stopAttesting();
+        ledger.close();
+        await node.stop();
+      })();
+      return stopping;
     },
   };
+}
+
+function checkOptions(options: RelayOptions): void {
+  const bad = (message: string) => new RelayError('RELAY_INVALID_OPTION', message);
+  if (typeof options.dataDir !== 'string' || options.dataDir === '') throw bad('dataDir must be a directory path');
+  if (!Array.isArray(options.scopes) || options.scopes.length === 0 || options.scopes.length > 64) throw bad('give 1 to 64 scopes');
+  for (const scope of options.scopes) {
+    const problem = scopeProblem(scope);
+    if (problem !== null) throw bad(`scope ${JSON.stringify(scope)} is not a region code: ${problem}`);
+  }
 }
