@@ -1,7 +1,6 @@
-import { decode, Tokenizer, Type, type DecodeOptions, type Token } from 'cborg';
 import { bytesEqual } from '../bytes/bytes-equal.js';
 import { CanonicalDecodingError, CanonicalEncodingError, type CanonicalDecodingReason } from '../errors.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type CanonicalValue } from './canonical-value.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type CanonicalMap, type CanonicalValue } from './canonical-value.js';
 import { encodeCanonical } from './encode-canonical.js';
 
 /** Options of {@link decodeCanonical}. */
@@ -11,133 +10,251 @@ export interface DecodeCanonicalOptions {
   /** Deeper nesting is refused. @default 32 */
   maxDepth?: number;
   /**
-   * Also re-encode the decoded value and compare it with the input (about 3× slower). The single-pass checks
-   * already enforce every canonical rule; this is a belt-and-braces mode, and the reference the tests compare
-   * the single pass against. @default false
+   * Also re-encode the decoded value and compare it with the input. The single pass already enforces every
+   * canonical rule; this is a belt-and-braces mode. @default false
    */
   reencodeCheck?: boolean;
 }
 
-interface OpenContainer {
-  /** Items (for a map: keys and values) still expected. */
-  remaining: number;
-  isMap: boolean;
-  /** Items seen so far. */
-  index: number;
-  /** Encoded bytes of the previous key (maps). */
-  previousKey: Uint8Array | null;
-}
-
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const TWO_32 = 4_294_967_296;
+/** Short ASCII strings (map keys) are built directly; longer or non-ASCII ones go through TextDecoder. */
+const SHORT_TEXT = 24;
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+function fail(reason: CanonicalDecodingReason, message: string): never {
+  throw new CanonicalDecodingError(reason, message);
 }
 
-function headerLength(initialByte: number): number {
-  const minor = initialByte & 31;
-  return minor < 24 ? 1 : minor === 24 ? 2 : minor === 25 ? 3 : minor === 26 ? 5 : 9;
+function compareBytes(data: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const n = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let i = 0; i < n; i++) {
+    const d = data[aStart + i]! - data[bStart + i]!;
+    if (d !== 0) return d;
+  }
+  return aEnd - aStart - (bEnd - bStart);
 }
 
 /**
- * Wraps cborg's tokenizer (run in strict mode: shortest integer and length forms) and checks, token by token,
- * the rest of Titip's canonical profile: no floats, undefined, tags or indefinite lengths; map keys in strictly
- * increasing order of their encoded bytes; text strings that are valid UTF-8 and decode to exactly their bytes
- * (no byte-order mark dropped); nesting bounded before cborg's recursive builder descends.
+ * One pass over the bytes, item by item in document order, refusing at the first item that breaks Titip's
+ * canonical profile: shortest integer and length forms, no floats, undefined, simple values, tags or
+ * indefinite lengths, text that is exact UTF-8 (no leading byte-order mark), string map keys in strictly
+ * increasing order of their encoded bytes, bounded nesting (non-empty containers count), no trailing bytes.
  */
-class StrictTokenizer {
+class CanonicalReader {
   readonly #data: Uint8Array;
-  readonly #inner: Tokenizer;
   readonly #maxDepth: number;
-  readonly #open: OpenContainer[] = [];
+  #pos = 0;
 
-  constructor(data: Uint8Array, options: DecodeOptions, maxDepth: number) {
+  constructor(data: Uint8Array, maxDepth: number) {
     this.#data = data;
-    this.#inner = new Tokenizer(data, options);
     this.#maxDepth = maxDepth;
   }
 
-  done(): boolean {
-    return this.#inner.done();
+  decode(): CanonicalValue {
+    const value = this.#item(0);
+    if (this.#pos !== this.#data.length) fail('trailing-bytes', `${this.#data.length - this.#pos} bytes after the value`);
+    return value;
   }
 
-  pos(): number {
-    return this.#inner.pos();
+  #need(count: number, what: string): void {
+    if (this.#data.length - this.#pos < count) fail('invalid-cbor', `not enough data for ${what} at offset ${this.#pos}`);
   }
 
-  next(): Token {
-    const start = this.#inner.pos();
-    const token = this.#inner.next();
-    const end = this.#inner.pos();
-    const type = token.type;
-    if (Type.equals(type, Type.float)) throw new CanonicalDecodingError('float', `floats are not allowed (offset ${start})`);
-    if (Type.equals(type, Type.undefined)) throw new CanonicalDecodingError('undefined', 'undefined is not allowed');
-    if (Type.equals(type, Type.tag)) throw new CanonicalDecodingError('tag', `tags are not allowed (tag ${String(token.value)})`);
-    if (Type.equals(type, Type.break)) throw new CanonicalDecodingError('indefinite-length', 'break code (indefinite length)');
-    if (token.value === Infinity) throw new CanonicalDecodingError('indefinite-length', 'indefinite-length items are not allowed');
-    const isString = Type.equals(type, Type.string);
-    if (isString) this.#checkText(token.value as string, start, end);
-    const parent = this.#open[this.#open.length - 1];
-    if (parent !== undefined) {
-      if (parent.isMap && parent.index % 2 === 0 && isString) {
-        const key = this.#data.subarray(start, end);
-        if (parent.previousKey !== null) {
-          const order = compareBytes(parent.previousKey, key);
-          if (order === 0) throw new CanonicalDecodingError('duplicate-key', `duplicate map key ${JSON.stringify(token.value)}`);
-          if (order > 0) throw new CanonicalDecodingError('non-canonical', `map keys out of canonical order at offset ${start}`);
-        }
-        parent.previousKey = key;
+  /** The argument of an item head (after its initial byte), in its shortest form. Number, or bigint above 2^53. */
+  #argument(minor: number, start: number): number | bigint {
+    const data = this.#data;
+    if (minor < 24) return minor;
+    let value: number;
+    switch (minor) {
+      case 24:
+        this.#need(1, 'an integer');
+        value = data[this.#pos]!;
+        this.#pos += 1;
+        if (value < 24) break;
+        return value;
+      case 25:
+        this.#need(2, 'an integer');
+        value = (data[this.#pos]! << 8) | data[this.#pos + 1]!;
+        this.#pos += 2;
+        if (value < 256) break;
+        return value;
+      case 26:
+        this.#need(4, 'an integer');
+        value = data[this.#pos]! * 16_777_216 + ((data[this.#pos + 1]! << 16) | (data[this.#pos + 2]! << 8) | data[this.#pos + 3]!);
+        this.#pos += 4;
+        if (value < 65_536) break;
+        return value;
+      case 27: {
+        this.#need(8, 'an integer');
+        const p = this.#pos;
+        const hi = data[p]! * 16_777_216 + ((data[p + 1]! << 16) | (data[p + 2]! << 8) | data[p + 3]!);
+        const lo = data[p + 4]! * 16_777_216 + ((data[p + 5]! << 16) | (data[p + 6]! << 8) | data[p + 7]!);
+        this.#pos += 8;
+        if (hi === 0) break; // below 2^32: not the shortest form
+        if (hi < 2_097_152) return hi * TWO_32 + lo; // below 2^53: exact as a number
+        return (BigInt(hi) << 32n) + BigInt(lo);
       }
-      parent.index += 1;
-      parent.remaining -= 1;
+      default:
+        return fail('invalid-cbor', `reserved additional information ${minor} at offset ${start}`);
     }
-    const isMap = Type.equals(type, Type.map);
-    const children = Type.equals(type, Type.array) ? Number(token.value) : isMap ? 2 * Number(token.value) : 0;
-    if (children > 0) {
-      this.#open.push({ remaining: children, isMap, index: 0, previousKey: null });
-      if (this.#open.length > this.#maxDepth) throw new CanonicalDecodingError('too-deep', `nesting deeper than ${this.#maxDepth}`);
-    }
-    while (this.#open.length > 0 && this.#open[this.#open.length - 1]!.remaining === 0) this.#open.pop();
-    return token;
+    return fail('non-canonical', `integer or length not in its shortest form at offset ${start}`);
   }
 
-  #checkText(value: string, start: number, end: number): void {
-    const payload = this.#data.subarray(start + headerLength(this.#data[start]!), end);
+  /** A length (of a string or container); 64-bit lengths beyond 2^53 are refused. */
+  #length(minor: number, start: number, what: string): number {
+    const length = this.#argument(minor, start);
+    if (typeof length === 'bigint') return fail('invalid-cbor', `64-bit ${what} length at offset ${start}`);
+    return length;
+  }
+
+  #item(depth: number): CanonicalValue {
+    const data = this.#data;
+    const start = this.#pos;
+    if (start >= data.length) fail('invalid-cbor', 'unexpected end of input');
+    const initial = data[start]!;
+    this.#pos = start + 1;
+    const major = initial >> 5;
+    const minor = initial & 31;
+    switch (major) {
+      case 0: {
+        if (minor === 31) fail('invalid-cbor', `invalid additional information 31 for an integer at offset ${start}`);
+        return this.#argument(minor, start);
+      }
+      case 1: {
+        if (minor === 31) fail('invalid-cbor', `invalid additional information 31 for an integer at offset ${start}`);
+        const n = this.#argument(minor, start);
+        if (typeof n === 'bigint') return -1n - n;
+        return n < Number.MAX_SAFE_INTEGER ? -1 - n : -1n - BigInt(n);
+      }
+      case 2: {
+        if (minor === 31) fail('indefinite-length', `indefinite-length byte string at offset ${start}`);
+        const length = this.#length(minor, start, 'byte string');
+        this.#need(length, 'a byte string');
+        const bytes = data.slice(this.#pos, this.#pos + length);
+        this.#pos += length;
+        return bytes;
+      }
+      case 3:
+        if (minor === 31) fail('indefinite-length', `indefinite-length text string at offset ${start}`);
+        return this.#text(minor, start);
+      case 4: {
+        if (minor === 31) fail('indefinite-length', `indefinite-length array at offset ${start}`);
+        const length = this.#length(minor, start, 'array');
+        const inner = length > 0 ? this.#deeper(depth) : depth;
+        const array: CanonicalValue[] = [];
+        for (let i = 0; i < length; i++) array.push(this.#item(inner));
+        return array;
+      }
+      case 5:
+        if (minor === 31) fail('indefinite-length', `indefinite-length map at offset ${start}`);
+        return this.#map(this.#length(minor, start, 'map'), depth);
+      case 6:
+        if (minor === 31) fail('invalid-cbor', `invalid additional information 31 for a tag at offset ${start}`);
+        return fail('tag', `tags are not allowed (tag ${String(this.#argument(minor, start))})`);
+      default:
+        return this.#simple(minor, start);
+    }
+  }
+
+  #deeper(depth: number): number {
+    if (depth + 1 > this.#maxDepth) fail('too-deep', `nesting deeper than ${this.#maxDepth}`);
+    return depth + 1;
+  }
+
+  #simple(minor: number, start: number): CanonicalValue {
+    switch (minor) {
+      case 20:
+        return false;
+      case 21:
+        return true;
+      case 22:
+        return null;
+      case 23:
+        return fail('undefined', 'undefined is not allowed');
+      case 25:
+        this.#need(2, 'a float');
+        return fail('float', `floats are not allowed (offset ${start})`);
+      case 26:
+        this.#need(4, 'a float');
+        return fail('float', `floats are not allowed (offset ${start})`);
+      case 27:
+        this.#need(8, 'a float');
+        return fail('float', `floats are not allowed (offset ${start})`);
+      case 31:
+        return fail('indefinite-length', `break code (indefinite length) at offset ${start}`);
+      default:
+        // 0–19 and 24 are simple values (unassigned or not allowed), 28–30 reserved.
+        return fail('invalid-cbor', `simple value or reserved byte 0x${(0xe0 | minor).toString(16)} at offset ${start}`);
+    }
+  }
+
+  #text(minor: number, start: number): string {
+    const data = this.#data;
+    const length = this.#length(minor, start, 'text string');
+    this.#need(length, 'a text string');
+    const from = this.#pos;
+    const to = from + length;
+    this.#pos = to;
     let ascii = true;
-    for (let i = 0; i < payload.length; i++) {
-      if (payload[i]! >= 0x80) {
+    for (let i = from; i < to; i++) {
+      if (data[i]! >= 0x80) {
         ascii = false;
         break;
       }
     }
-    if (ascii) return;
-    let exact: string;
-    try {
-      exact = fatalUtf8.decode(payload);
-    } catch {
-      throw new CanonicalDecodingError('non-canonical', `text string is not valid UTF-8 (offset ${start})`);
+    if (ascii && length < SHORT_TEXT) {
+      let text = '';
+      for (let i = from; i < to; i++) text += String.fromCharCode(data[i]!);
+      return text;
     }
-    if (exact !== value) throw new CanonicalDecodingError('non-canonical', `text string does not decode to its exact bytes (offset ${start})`);
+    let text: string;
+    try {
+      text = fatalUtf8.decode(data.subarray(from, to));
+    } catch {
+      return fail('non-canonical', `text string is not valid UTF-8 (offset ${start})`);
+    }
+    // Lax UTF-8 decoders drop a leading byte-order mark: such a string has two readings, so it is refused.
+    if (text.charCodeAt(0) === 0xfeff) fail('non-canonical', `text string starts with a byte-order mark (offset ${start})`);
+    return text;
   }
-}
 
-function reasonOf(message: string): CanonicalDecodingReason {
-  if (message.includes('repeat map key')) return 'duplicate-key';
-  if (message.includes('non-string keys')) return 'non-string-key';
-  if (message.includes('too many terminals')) return 'trailing-bytes';
-  if (message.includes('more bytes than necessary')) return 'non-canonical';
-  if (message.includes('indefinite')) return 'indefinite-length';
-  return 'invalid-cbor';
+  #map(length: number, depth: number): CanonicalMap {
+    const data = this.#data;
+    const inner = length > 0 ? this.#deeper(depth) : depth;
+    const map: Record<string, CanonicalValue> = {};
+    let previousStart = -1;
+    let previousEnd = -1;
+    for (let i = 0; i < length; i++) {
+      const keyStart = this.#pos;
+      const key = this.#item(inner);
+      const keyEnd = this.#pos;
+      if (typeof key !== 'string') fail('non-string-key', `map key at offset ${keyStart} is not a text string`);
+      if (previousStart >= 0) {
+        const order = compareBytes(data, previousStart, previousEnd, keyStart, keyEnd);
+        if (order === 0) fail('duplicate-key', `duplicate map key ${JSON.stringify(key)}`);
+        if (order > 0) fail('non-canonical', `map keys out of canonical order at offset ${keyStart}`);
+      }
+      previousStart = keyStart;
+      previousEnd = keyEnd;
+      const value = this.#item(inner);
+      if (key === '__proto__') {
+        // A plain assignment would set the prototype instead of creating the own property.
+        Object.defineProperty(map, key, { value, configurable: true, enumerable: true, writable: true });
+      } else {
+        map[key] = value;
+      }
+    }
+    return map;
+  }
 }
 
 /**
  * Strictly decodes canonical CBOR produced by {@link encodeCanonical}. Refuses oversized input, indefinite
- * lengths, duplicate or non-string map keys, undefined, floats, tags, trailing bytes, and anything that is not
- * the canonical encoding of its value (unsorted keys, non-shortest forms, invalid UTF-8): so a decoded value has
- * exactly one byte form, `encodeCanonical(decodeCanonical(b))` equals `b`, and hashes are well defined.
- * Integers beyond 2^53 come back as bigint.
+ * lengths, duplicate or non-string map keys, undefined, floats, simple values, tags, trailing bytes, and
+ * anything that is not the canonical encoding of its value (unsorted keys, non-shortest forms, invalid UTF-8,
+ * a leading byte-order mark): so a decoded value has exactly one byte form, `encodeCanonical(decodeCanonical(b))`
+ * equals `b`, and hashes are well defined. A single pass over the bytes, refusing at the first bad item.
+ * Integers beyond 2^53 come back as bigint; byte strings are copies (they never alias the input).
  * @throws {CanonicalDecodingError} with a `reason` naming the rule that was broken.
  */
 export function decodeCanonical(bytes: Uint8Array, options: DecodeCanonicalOptions = {}): CanonicalValue {
@@ -145,25 +262,9 @@ export function decodeCanonical(bytes: Uint8Array, options: DecodeCanonicalOptio
   if (!(bytes instanceof Uint8Array)) throw new CanonicalDecodingError('not-bytes', 'input must be a Uint8Array');
   if (bytes.length > maxBytes) throw new CanonicalDecodingError('too-large', `input is ${bytes.length} bytes, limit ${maxBytes}`);
   if (bytes.length === 0) throw new CanonicalDecodingError('invalid-cbor', 'input is empty');
-  const cborOptions: DecodeOptions = {
-    strict: true,
-    allowIndefinite: true, // seen and refused by StrictTokenizer, for a precise reason
-    allowUndefined: true, // idem
-    allowBigInt: true,
-    rejectDuplicateMapKeys: true,
-    useMaps: false,
-  };
-  let value: CanonicalValue;
-  try {
-    // A plain Uint8Array view (not a Node Buffer): cborg slices plain arrays into copies.
-    const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    cborOptions.tokenizer = new StrictTokenizer(data, cborOptions, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-    value = decode(data, cborOptions) as CanonicalValue;
-  } catch (error) {
-    if (error instanceof CanonicalDecodingError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CanonicalDecodingError(reasonOf(message), `invalid CBOR: ${message}`, { cause: error });
-  }
+  // A plain Uint8Array view (not a Node Buffer), so byte strings come out as plain Uint8Arrays.
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const value = new CanonicalReader(data, options.maxDepth ?? DEFAULT_MAX_DEPTH).decode();
   if (options.reencodeCheck === true) {
     let again: Uint8Array;
     try {
