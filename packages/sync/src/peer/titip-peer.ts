@@ -4,6 +4,7 @@ import { SYNC_PROTOCOL_ID } from '../replication/constants.js';
 import type { Replica } from '../replication/replica.js';
 import { SyncEngine } from '../replication/sync-engine.js';
 import type { Misbehaviour, SyncSession } from '../replication/sync-session.js';
+import type { FrameChannel } from '../transport/frame-channel.js';
 import { handleFrameProtocol, openFrameChannel, type FrameProtocolRegistration } from '../transport/protocol-channel.js';
 import { KeepConnected } from './keep-connected.js';
 
@@ -39,6 +40,7 @@ export class TitipPeer {
   readonly #logger: Logger;
   readonly #kept = new Map<string, KeepConnected>();
   readonly #connecting = new Map<string, Promise<SyncSession>>();
+  readonly #outbound = new WeakSet<SyncSession>();
   #registration: FrameProtocolRegistration | undefined;
   #onDiscovery: ((event: CustomEvent<{ id: { toString(): string } }>) => void) | undefined;
 
@@ -61,8 +63,8 @@ export class TitipPeer {
     peer.#registration = await handleFrameProtocol(
       options.libp2p,
       SYNC_PROTOCOL_ID,
-      (channel) => {
-        peer.engine.attach(channel);
+      async (channel) => {
+        await peer.#adopt(channel, false);
       },
       {
         maxFrameBytes: options.maxFrameBytes,
@@ -97,7 +99,7 @@ export class TitipPeer {
 
   /** The open session with a peer, if any. */
   sessionWith(peerId: string): SyncSession | undefined {
-    return this.engine.sessions().find((s) => s.peer === peerId);
+    return this.engine.sessions().find((s) => s.peer === peerId && s.phase !== 'closed');
   }
 
   /** Dials `target` (multiaddr or peer id) and opens a sync session; reuses an open one. */
@@ -112,12 +114,7 @@ export class TitipPeer {
         maxFrameBytes: this.#options.maxFrameBytes,
         runOnLimitedConnection: this.#options.runOnLimitedConnection ?? false,
       });
-      const existing = this.sessionWith(channel.remotePeer);
-      if (existing) {
-        await channel.close(); // a session opened meanwhile (e.g. the peer dialled us): keep one
-        return existing;
-      }
-      return this.engine.attach(channel);
+      return this.#adopt(channel, true);
     })();
     if (known) {
       this.#connecting.set(known, attempt);
@@ -159,6 +156,29 @@ export class TitipPeer {
     if (this.#onDiscovery) this.libp2p.removeEventListener('peer:discovery', this.#onDiscovery as EventListener);
     await this.engine.stop();
     await this.#registration?.unhandle().catch(() => undefined);
+  }
+
+  /**
+   * Runs a session over a new channel, keeping one session per peer pair. When both peers dialled at once (both
+   * found each other by mDNS), each holds an inbound and an outbound channel: both keep the one dialled by the
+   * smaller peer id, so they agree on it and close the other (keeping each side's own outbound would close both).
+   * Two outbound channels: the newer is closed. Two inbound: both run, as before (the remote decides).
+   */
+  async #adopt(channel: FrameChannel, outbound: boolean): Promise<SyncSession> {
+    const existing = this.sessionWith(channel.remotePeer);
+    let replaced: Promise<void> | undefined;
+    if (existing) {
+      const mixed = this.#outbound.has(existing) !== outbound;
+      if (mixed && outbound === this.peerId < channel.remotePeer) replaced = existing.close(); // the new one wins
+      else if (mixed || outbound) {
+        await channel.close();
+        return existing;
+      }
+    }
+    const session = this.engine.attach(channel);
+    if (outbound) this.#outbound.add(session);
+    await replaced;
+    return session;
   }
 
   #peerIdOf(target: string): string | undefined {
