@@ -34,3 +34,20 @@ export * from './transport/index.js';
 export { recordObjectValidator } from './records/record-object-validator.js';
 export { RecordLedger, ReceiptTimeoutError, type CustodyCounts, type LedgerEntry, type RecordLedgerOptions } from './records/record-ledger.js';
 export { AuthoringQueue } from './replication/authoring-queue.js';
+export { BundleError, type BundleErrorCode, type BundleErrorDetail } from './bundle/bundle-error.js';
+export {
+  BUNDLE_MAGIC,
+  BUNDLE_VERSION,
+  DEFAULT_MAX_BUNDLE_BYTES,
+  DEFAULT_MAX_BUNDLE_OBJECTS,
+  DEFAULT_MAX_BUNDLE_OBJECT_BYTES,
+  MAX_BUNDLE_HEADER_BYTES,
+  type BundleLimits,
+} from './bundle/bundle-format.js';
+export { bundleHeaderSchema, type BundleHeader, type BundleSource } from './bundle/bundle-header.js';
+export type { BundleEntry } from './bundle/bundle-entry.js';
+export { encodeBundle } from './bundle/encode-bundle.js';
+export { decodeBundle, type DecodedBundle } from './bundle/decode-bundle.js';
+export { heldHeads, type HeldByPeer } from './bundle/held-objects.js';
+export { exportBundle, type ExportBundleOptions } from './bundle/export-bundle.js';
+export { importBundle, type BundleImportResult, type BundleRejection } from './bundle/import-bundle.js';
