@@ -71,13 +71,24 @@ export function getField(form: CHasil | PartialCHasil, path: string): number | u
   return typeof node === 'number' ? node : undefined;
 }
 
+/**
+ * Calls `visit` with every number present in a form, in form order, votes in the form's key order, without
+ * building the list (rules run it on every check). Internal; {@link presentFields} is the public form.
+ */
+export function forEachPresentField(form: CHasil | PartialCHasil, visit: (path: string, value: number) => void): void {
+  const { head, tail } = STATIC_PATHS[form.form === 'kwk' ? 'kwk' : 'ppwp'];
+  const each = (path: string): void => {
+    const value = getField(form, path);
+    if (value !== undefined) visit(path, value);
+  };
+  for (const path of head) each(path);
+  for (const id of Object.keys(form.suara?.paslon ?? {})) each(paslonPath(id));
+  for (const path of tail) each(path);
+}
+
 /** Every number present in a form as `[path, value]`, in form order, votes in the form's key order. */
 export function presentFields(form: CHasil | PartialCHasil): Array<[string, number]> {
-  const ids = Object.keys(form.suara?.paslon ?? {});
   const out: Array<[string, number]> = [];
-  for (const path of fieldPaths(form.form, ids)) {
-    const value = getField(form, path);
-    if (value !== undefined) out.push([path, value]);
-  }
+  forEachPresentField(form, (path, value) => out.push([path, value]));
   return out;
 }

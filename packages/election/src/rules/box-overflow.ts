@@ -1,5 +1,5 @@
 import { maxBoxValue } from '../form/count.js';
-import { presentFields } from '../form/field-paths.js';
+import { forEachPresentField } from '../form/field-paths.js';
 import type { Rule } from './rule.js';
 
 /** Warning: a number above 999 cannot be written in the paper form's 3-digit boxes. One warning per field. */
@@ -12,7 +12,7 @@ export const boxOverflow: Rule = {
   },
   formula: `every field ≤ ${maxBoxValue}`,
   check(ctx) {
-    for (const [path, value] of presentFields(ctx.form)) {
+    forEachPresentField(ctx.form, (path, value) => {
       if (value > maxBoxValue) {
         ctx.fail({
           fields: [path],
@@ -21,6 +21,6 @@ export const boxOverflow: Rule = {
           detail: { id: `${path} = ${value} melebihi ${maxBoxValue}`, en: `${path} = ${value} exceeds ${maxBoxValue}` },
         });
       }
-    }
+    });
   },
 };

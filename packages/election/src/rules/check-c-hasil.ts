@@ -6,7 +6,7 @@ import { getField } from '../form/field-paths.js';
 import { partialCHasilSchema, type PartialCHasil } from '../form/partial-c-hasil.js';
 import { toValidationIssues } from '../validation-issues.js';
 import { rules } from './registry.js';
-import type { RuleContext } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 import type { RuleId } from './rule-ids.js';
 import type { RuleReport, Violation } from './violation.js';
 
@@ -48,38 +48,42 @@ export function checkCHasilParsed(form: CHasil | PartialCHasil, election?: Elect
   const violations: Violation[] = [];
   const warnings: Violation[] = [];
   const unchecked: RuleId[] = [];
-  for (const rule of rules) {
-    let incomplete = false;
-    const ctx: RuleContext = {
-      form,
-      election,
-      need(paths) {
-        const values: number[] = [];
-        for (const path of paths) {
-          const value = getField(form, path);
-          if (value === undefined) {
-            incomplete = true;
-            return undefined;
-          }
-          values.push(value);
+  // One context for every rule (rules run one after another, synchronously): `rule` and `incomplete` follow.
+  let rule: Rule = rules[0]!;
+  let incomplete = false;
+  const ctx: RuleContext = {
+    form,
+    election,
+    need(paths) {
+      const values: number[] = [];
+      for (const path of paths) {
+        const value = getField(form, path);
+        if (value === undefined) {
+          incomplete = true;
+          return undefined;
         }
-        return values;
-      },
-      skip() {
-        incomplete = true;
-      },
-      fail({ fields, expected, actual, detail }) {
-        const target = rule.severity === 'error' ? violations : warnings;
-        target.push({
-          rule: rule.id,
-          severity: rule.severity,
-          fields,
-          expected,
-          actual,
-          message: { id: `${detail.id}.`, en: `${detail.en}.` },
-        });
-      },
-    };
+        values.push(value);
+      }
+      return values;
+    },
+    skip() {
+      incomplete = true;
+    },
+    fail({ fields, expected, actual, detail }) {
+      const target = rule.severity === 'error' ? violations : warnings;
+      target.push({
+        rule: rule.id,
+        severity: rule.severity,
+        fields,
+        expected,
+        actual,
+        message: { id: `${detail.id}.`, en: `${detail.en}.` },
+      });
+    },
+  };
+  for (const current of rules) {
+    rule = current;
+    incomplete = false;
     rule.check(ctx);
     if (incomplete) unchecked.push(rule.id);
   }
