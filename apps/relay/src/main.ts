@@ -1,42 +1,94 @@
 #!/usr/bin/env node
-// titip-relay: the relay daemon (see relayUsage).
+// titip-relay: the relay daemon (see relayUsage and README.md).
 import { readCredentialFile, readKeyFile, readNetworkFile } from '@titip/config/node';
 import { nodeEd25519 } from '@titip/identity/node';
-import { jsonLinesLogger, silentLogger } from '@titip/log';
-import { parseRelayArgs, relayUsage } from './relay-args.js';
-import { startRelay } from './relay.js';
+import { jsonLinesLogger, type Logger } from '@titip/log';
+import type { AttestationSigner } from './attestation-policy.js';
+import { deriveAttestationSigner } from './attestation-signer.js';
+import { parseRelayArgs, relayUsage, type RelayArgs } from './relay-args.js';
+import { startRelay, type Relay } from './relay.js';
+import { startFailure } from './start-failure.js';
+import { statusDisplay } from './status-display.js';
 import { formatStatusLine } from './status-line.js';
+import { textLogger } from './text-logger.js';
 import { UsageError } from './usage-error.js';
 
-async function main(): Promise<number> {
-  let args;
+const STOP_TIMEOUT_MS = 15_000;
+const STATUS_INTERVAL_MS = 1_000;
+
+async function main(argv: string[]): Promise<number> {
+  let args: RelayArgs | null;
   try {
-    args = parseRelayArgs(process.argv.slice(2));
+    args = parseRelayArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`titip-relay: ${error.message}\n\n${relayUsage}\n`);
+    process.stderr.write(`titip-relay: ${error.message}\nRun 'titip-relay --help' for usage.\n`);
     return 2;
   }
   if (args === null) {
     process.stdout.write(`${relayUsage}\n`);
     return 0;
   }
-  const logger = args.logJson ? jsonLinesLogger({ write: (line) => process.stderr.write(line), component: 'titip-relay' }) : silentLogger;
+  const display = args.status ? statusDisplay((text) => process.stderr.write(text), process.stderr.isTTY === true) : undefined;
+  const write = (line: string) => (display ? display.log(line) : process.stderr.write(line));
+  const logger: Logger = args.logJson ? jsonLinesLogger({ write, component: 'titip-relay' }) : textLogger(write);
+
+  let relay: Relay;
+  let role: string;
+  try {
+    ({ relay, role } = await start(args, logger));
+  } catch (error) {
+    const lines = startFailure(error, args, Boolean(process.env['TITIP_DEBUG'])).split('\n');
+    process.stderr.write(`${lines.map((line) => `titip-relay: ${line}`).join('\n')}\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify({ ready: true, peerId: relay.node.peer.peerId, addresses: relay.node.peer.addresses })}\n`);
+  logger.info('relay ready', { peerId: relay.node.peer.peerId, role, scopes: args.scopes, dial: args.dial.length, mdns: args.mdns });
+
+  let timer: ReturnType<typeof setInterval> | undefined;
+  if (display) {
+    const show = () => display.update(formatStatusLine(relay.status()));
+    show();
+    timer = setInterval(show, STATUS_INTERVAL_MS);
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  clearInterval(timer);
+  display?.end();
+  logger.info('stopping', { signal });
+  const force = () => {
+    process.stderr.write('titip-relay: stopped without waiting for a clean shutdown\n');
+    process.exit(1);
+  };
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  const deadline = setTimeout(force, STOP_TIMEOUT_MS);
+  try {
+    await relay.stop();
+  } finally {
+    clearTimeout(deadline);
+  }
+  logger.info('relay stopped');
+  return 0;
+}
+
+/** Reads the files and starts the relay. */
+async function start(args: RelayArgs, logger: Logger): Promise<{ relay: Relay; role: string }> {
   const network = await readNetworkFile(args.network);
-  let attest;
-  if (args.key && args.credential) {
+  let attest: AttestationSigner | undefined;
+  if (args.key !== undefined && args.credential !== undefined) {
     const keyPair = await readKeyFile(args.key, nodeEd25519);
     const credential = await readCredentialFile(args.credential);
-    const region = credential.leaf.regions[0] ?? '';
-    const stage = args.stage ?? (region.length === 10 ? 'pps' : region.length === 6 ? 'ppk' : undefined);
-    if (!stage) throw new UsageError('--stage: cannot tell pps or ppk from the credential region; give --stage');
-    attest = { keyPair, credential, stage, region: stage === 'pps' ? region.slice(0, 10) : region.slice(0, 6) } as const;
+    attest = deriveAttestationSigner({ keyPair, credential, scopes: args.scopes, stage: args.stage });
   }
+  const role = args.role ?? attest?.stage ?? 'carrier';
   const relay = await startRelay({
     dataDir: args.dataDir,
     network,
     scopes: args.scopes,
-    role: args.role ?? attest?.stage ?? 'carrier',
+    role,
     ...(args.listen.length > 0 ? { listen: args.listen } : {}),
     dial: args.dial,
     ...(args.mdns ? { mdns: {} } : {}),
@@ -44,32 +96,14 @@ async function main(): Promise<number> {
     ...(args.browserRelay ? { libp2p: { relayServer: {} } } : {}),
     logger,
   });
-  process.stdout.write(`${JSON.stringify({ ready: true, peerId: relay.node.peer.peerId, addresses: relay.node.peer.addresses })}\n`);
-  let timer: ReturnType<typeof setInterval> | undefined;
-  if (args.status) {
-    const tty = process.stderr.isTTY;
-    let last = '';
-    timer = setInterval(() => {
-      const line = formatStatusLine(relay.status());
-      if (tty) process.stderr.write(`\r${line}\u001b[K`);
-      else if (line !== last) process.stderr.write(`${line}\n`);
-      last = line;
-    }, 1000);
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  clearInterval(timer);
-  await relay.stop();
-  return 0;
+  return { relay, role };
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.stderr.write(`titip-relay: ${message}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.stderr.write(`titip-relay: internal error: ${message}\n${process.env['TITIP_DEBUG'] && error instanceof Error ? `${error.stack}\n` : ''}`);
+    process.exit(70);
   },
 );

@@ -1,0 +1,33 @@
+import { ConfigFileError } from '@titip/config';
+import { StoreLockedError } from '@titip/store';
+import { RelayError } from './errors.js';
+
+const LISTEN_HINTS: Record<string, string> = {
+  EADDRINUSE: 'the port is taken (another titip-relay on this laptop?): choose another port in --listen',
+  EADDRNOTAVAIL: "this machine has no such address (check the laptop's IP with `ip addr`; the LAN address changes with the Wi-Fi)",
+  EACCES: 'ports below 1024 need root: use a port from 1024 up',
+};
+
+/**
+ * The one line `titip-relay` prints when it cannot start: the configuration file at fault, the data directory in
+ * use, the listen address that failed and why, or the error's first line; never a stack trace unless `debug`.
+ */
+export function startFailure(error: unknown, where: { dataDir: string; credential?: string | undefined }, debug = false): string {
+  if (error instanceof ConfigFileError) return error.message;
+  if (error instanceof RelayError) {
+    return where.credential !== undefined && error.code !== 'RELAY_INVALID_OPTION' ? `${where.credential}: ${error.message}` : error.message;
+  }
+  if (error instanceof StoreLockedError) {
+    return `the data directory ${where.dataDir} is in use by another process (is another titip-relay or peer running on it?)`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const listen = [...message.matchAll(/^\s*(\/\S+): Error: listen (E[A-Z]+):? ?(.*)$/gm)];
+  if (listen.length > 0) {
+    return listen
+      .map(([, address, code, detail]) => `cannot listen on ${address}: ${code} ${detail}${LISTEN_HINTS[code!] ? `; ${LISTEN_HINTS[code!]}` : ''}`)
+      .join('\n');
+  }
+  const name = error instanceof Error ? `${error.name}: ` : '';
+  const firstLine = message.split('\n').find((line) => line.trim() !== '') ?? '';
+  return `cannot start: ${name}${firstLine}${debug && error instanceof Error && error.stack ? `\n${error.stack}` : ''}`;
+}
