@@ -1,0 +1,52 @@
+/**
+ * `@titip/photos`: the photos of the C.Hasil pages. A {@link BlobStore} keeps them by SHA-256 in verifiable chunks
+ * with a budget for other authors' photos; {@link PhotoTransfer} moves them between Titip peers over
+ * `/titip/photos/1.0.0`, oldest and smallest first, never ahead of the signed numbers.
+ * @packageDocumentation
+ */
+export { CHUNK_SIZE, MAX_CHUNKS_PER_WANT, MAX_PHOTOS_PER_MESSAGE, PHOTO_MAX_FRAME_BYTES, PHOTO_PROTOCOL_ID, PHOTO_WIRE_VERSION } from './constants.js';
+export {
+  ChunkOutOfOrderError,
+  ChunkVerificationError,
+  InvalidPhotoError,
+  InvalidPhotoOptionError,
+  PhotoBudgetError,
+  PhotoClosedError,
+  PhotoCorruptError,
+  PhotoError,
+  PhotoRefMismatchError,
+  PhotoWireError,
+  PhotoWireVersionError,
+  type ChunkFailure,
+  type PhotoErrorCode,
+} from './errors.js';
+export {
+  BlobStore,
+  type BlobStoreOptions,
+  type PutChunkResult,
+  type PutPhotoOptions,
+  type PutPhotoResult,
+} from './store/blob-store.js';
+export type {
+  BlobStoreEvent,
+  BlobUsage,
+  DroppedPhoto,
+  DropReason,
+  PhotoBlobRef,
+  PhotoChunk,
+  PhotoInfo,
+  PhotoType,
+} from './store/photo-types.js';
+export { chunkCount, chunkLength, chunkOffset } from './store/chunk-layout.js';
+export { advanceState, chainStates, finishDigest, SHA256_INITIAL_STATE } from './store/sha256-chain.js';
+export {
+  photoMessageSchema,
+  type AskMessage,
+  type ChunkMessage,
+  type HaveMessage,
+  type ManifestMessage,
+  type PhotoMessage,
+  type PhotoRejectMessage,
+  type WantMessage,
+} from './wire/messages.js';
+export { decodePhotoMessage, encodePhotoMessage } from './wire/message-codec.js';
