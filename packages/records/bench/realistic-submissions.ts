@@ -49,19 +49,24 @@ function formFor(election: ElectionDefinition, i: number): CHasil {
   };
 }
 
-/** The TPS code of operator `i`: kecamatan 190601, desa 2001 + i/50, TPS 1 + i%50. */
-export function tpsOf(i: number): string {
-  return `190601${String(2001 + Math.floor(i / 50))}${String(1 + (i % 50)).padStart(3, '0')}`;
+/** The TPS code of operator `i` in `kecamatan` (190601 by default): desa 2001 + i/50, TPS 1 + i%50. */
+export function tpsOf(i: number, kecamatan = '190601'): string {
+  return `${kecamatan}${String(2001 + Math.floor(i / 50))}${String(1 + (i % 50)).padStart(3, '0')}`;
 }
 
 export interface Load {
   root: KeyPair;
   elections: ElectionDefinition[];
   entries: ValidationEntry[];
+  /** Submissions of `warmup` other operators (kecamatan 190602), for warming a validator's code up first. */
+  warmup: ValidationEntry[];
 }
 
-/** Builds `n` submissions from `operators` operators (two elections each, so n ≤ 2 × operators is typical). */
-export async function realisticSubmissions(n: number, operators: number): Promise<Load> {
+/**
+ * Builds `n` submissions from `operators` operators (two elections each, so n ≤ 2 × operators is typical),
+ * and `warmup` submissions of as many other operators under the same root and issuer.
+ */
+export async function realisticSubmissions(n: number, operators: number, warmup = 0): Promise<Load> {
   const provider = nodeEd25519;
   const key = (name: string) => keyPairFromSeed(sha256(new TextEncoder().encode(`bench:${name}`)), provider);
   const root = await key('root');
@@ -71,18 +76,20 @@ export async function realisticSubmissions(n: number, operators: number): Promis
   const elections = [pkwkk, pkwkp];
   const ids = elections.map((e) => e.id);
   const issuerCred = await issueCredential(root, { role: 'issuer', subject: issuer.publicKey, regions: ['1906'], elections: ids, validFrom: from, validUntil: until }, provider);
-  const ops: { keyPair: KeyPair; credential: Uint8Array; tps: string }[] = [];
-  for (let i = 0; i < operators; i++) {
-    const keyPair = await key(`op-${i}`);
-    const tps = tpsOf(i);
-    const cred = await issueCredential(issuer, { role: 'operator', subject: keyPair.publicKey, regions: [tps], elections: ids, validFrom: from, validUntil: until }, provider);
-    ops.push({ keyPair, credential: cred.bytes, tps });
-  }
-  const entries: ValidationEntry[] = [];
-  for (let i = 0; i < n; i++) {
-    const op = ops[i % operators]!;
-    const election = elections[Math.floor(i / operators) % elections.length]!;
-    const photos = [1, 2].map((page) => ({ sha256: hashHex(new TextEncoder().encode(`photo ${i} ${page}`)), page, size: 300_000 + page, type: 'image/jpeg' as const }));
+  const submissions = async (count: number, opCount: number, kecamatan: string): Promise<ValidationEntry[]> => {
+    const ops: { keyPair: KeyPair; credential: Uint8Array; tps: string }[] = [];
+    for (let i = 0; i < opCount; i++) {
+      const keyPair = await key(`op-${kecamatan}-${i}`);
+      const tps = tpsOf(i, kecamatan);
+      const cred = await issueCredential(issuer, { role: 'operator', subject: keyPair.publicKey, regions: [tps], elections: ids, validFrom: from, validUntil: until }, provider);
+      ops.push({ keyPair, credential: cred.bytes, tps });
+    }
+    const out: ValidationEntry[] = [];
+    for (let i = 0; i < count; i++) out.push(await submission(ops[i % opCount]!, elections[Math.floor(i / opCount) % elections.length]!, `${kecamatan} ${i}`, i));
+    return out;
+  };
+  const submission = async (op: { keyPair: KeyPair; credential: Uint8Array; tps: string }, election: ElectionDefinition, tag: string, i: number): Promise<ValidationEntry> => {
+    const photos = [1, 2].map((page) => ({ sha256: hashHex(new TextEncoder().encode(`photo ${tag} ${page}`)), page, size: 300_000 + page, type: 'image/jpeg' as const }));
     const r = await createSubmission(
       {
         keyPair: op.keyPair,
@@ -98,7 +105,7 @@ export async function realisticSubmissions(n: number, operators: number): Promis
       provider,
       election,
     );
-    entries.push({ id: r.id, bytes: r.bytes });
-  }
-  return { root, elections, entries };
+    return { id: r.id, bytes: r.bytes };
+  };
+  return { root, elections, entries: await submissions(n, operators, '190601'), warmup: await submissions(warmup, Math.max(1, warmup), '190602') };
 }

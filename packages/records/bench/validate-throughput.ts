@@ -2,9 +2,15 @@
  * Record validation throughput on the server ingest / bulk sync path (hash check, strict decode, schema, rules
  * with the election definitions, credential chain, signature) for a realistic load: `--n` submissions from
  * `--operators` operators (one credential per TPS, two elections per TPS, see realistic-submissions.ts).
- * "cold" = a fresh validator (an empty peer: every operator credential is new); "warm" = credentials cached.
+ * Each validator first validates `--warmup` submissions of other operators (untimed: the code is compiled and
+ * the workers run, as in a long-running server), then the load: "cold" = its operator credentials are new to
+ * the validator (a peer that has never seen them: an empty peer in bulk sync, or a server's first submission
+ * of each TPS), "warm" = the same load again, credentials cached.
+ * Besides wall-clock throughput it prints the CPU time per record of the whole process (all threads): on a
+ * machine shared with other jobs that is the steadier figure; 2 free cores give at most 2,000,000 / cpu records/s.
  * Not a test. Build first (`npx pnpm@10.34.9 exec tsc -b`), then from the repo root:
  *   npx pnpm@10.34.9 exec node packages/records/bench/validate-throughput.ts [--n 10000] [--operators 5000] [--threads 2] [--batch 500]
+ *     [--warmup 2000] [--only single,batch,pool,workers]
  */
 import { parseArgs } from 'node:util';
 import { providerBatchVerifier } from '@titip/identity';
@@ -18,6 +24,7 @@ const { values } = parseArgs({
     operators: { type: 'string', default: '5000' },
     threads: { type: 'string', default: '2' },
     batch: { type: 'string', default: '500' },
+    warmup: { type: 'string', default: '2000' },
     only: { type: 'string' },
   },
 });
@@ -26,13 +33,23 @@ const threads = Number(values.threads);
 const batchSize = Number(values.batch);
 const provider = nodeEd25519;
 
-const { root, elections, entries } = await realisticSubmissions(n, Number(values.operators));
+const { root, elections, entries, warmup } = await realisticSubmissions(n, Number(values.operators), Number(values.warmup));
 const byId = new Map(elections.map((e) => [e.id, e]));
 const lookup = (id: string) => byId.get(id);
 process.stdout.write(`${n} submissions of ${values.operators} operators, envelope ${entries[0]!.bytes.length} bytes\n`);
 
-const report = (name: string, ms: number) =>
-  process.stdout.write(`${name.padEnd(58)} ${n} in ${ms.toFixed(0).padStart(6)} ms = ${Math.round((n * 1000) / ms).toString().padStart(6)}/s\n`);
+/** CPU time of the whole process (every thread), µs: what a record costs whatever else shares the cores. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+let cpuStart = cpuNow();
+const report = (name: string, ms: number) => {
+  const cpu = (cpuNow() - cpuStart) / n;
+  process.stdout.write(
+    `${name.padEnd(58)} ${n} in ${ms.toFixed(0).padStart(6)} ms = ${Math.round((n * 1000) / ms).toString().padStart(6)}/s, cpu ${cpu.toFixed(0).padStart(4)} µs/record\n`,
+  );
+};
 const check = (results: RecordVerification[]) => {
   const bad = results.find((r) => !r.ok);
   if (bad !== undefined && !bad.ok) throw new Error(`rejected: ${bad.failure.code} ${bad.failure.message}`);
@@ -40,11 +57,13 @@ const check = (results: RecordVerification[]) => {
 const wanted = (name: string) => values.only === undefined || values.only.split(',').includes(name);
 
 async function oneByOne(validate: RecordValidator): Promise<number> {
+  cpuStart = cpuNow();
   const start = performance.now();
   for (const e of entries) check([await validate(e.id, e.bytes)]);
   return performance.now() - start;
 }
 async function inBatches(validate: RecordValidator, size: number, list: readonly ValidationEntry[] = entries): Promise<number> {
+  cpuStart = cpuNow();
   const start = performance.now();
   for (let i = 0; i < list.length; i += size) check(await validate.batch(list.slice(i, i + size)));
   return performance.now() - start;
@@ -52,17 +71,20 @@ async function inBatches(validate: RecordValidator, size: number, list: readonly
 
 if (wanted('single')) {
   const single = createRecordValidator({ root: root.publicKey, provider, elections: lookup });
+  for (const e of warmup) check([await single(e.id, e.bytes)]);
   report('one by one, main thread (cold)', await oneByOne(single));
   report('one by one, main thread (warm)', await oneByOne(single));
 }
 if (wanted('batch')) {
   const batched = createRecordValidator({ root: root.publicKey, provider, elections: lookup, batchVerifier: providerBatchVerifier(provider) });
+  await inBatches(batched, batchSize, warmup);
   report(`batches of ${batchSize}, main thread (cold)`, await inBatches(batched, batchSize));
 }
 if (wanted('pool')) {
   const pool = createWorkerVerifier({ threads });
   await pool.verifyBatch([]);
   const pooled = createRecordValidator({ root: root.publicKey, provider, elections: lookup, batchVerifier: pool });
+  await inBatches(pooled, batchSize, warmup);
   report(`batches of ${batchSize}, signatures in ${threads} workers (cold)`, await inBatches(pooled, batchSize));
   report(`batches of ${batchSize}, signatures in ${threads} workers (warm)`, await inBatches(pooled, batchSize));
   await pool.close();
@@ -77,13 +99,14 @@ if (wanted('workers')) {
   if (node !== undefined) {
     for (const [label, size] of [[`batches of ${batchSize}`, batchSize], [`one batch of ${n}`, n]] as const) {
       const workers = node.createWorkerRecordValidator({ threads, root: root.publicKey, elections });
-      await workers.batch(entries.slice(0, 1)); // workers started
+      await inBatches(workers, batchSize, warmup);
       report(`${label}, whole validation in ${threads} workers (cold)`, await inBatches(workers, size));
       report(`${label}, whole validation in ${threads} workers (warm)`, await inBatches(workers, size));
       await workers.close();
     }
     const workers = node.createWorkerRecordValidator({ threads, root: root.publicKey, elections });
-    await workers.batch(entries.slice(0, 1));
+    await inBatches(workers, batchSize, warmup);
+    cpuStart = cpuNow();
     const start = performance.now();
     const inflight: Promise<void>[] = [];
     for (let i = 0; i < n; i += 100) inflight.push(workers.batch(entries.slice(i, i + 100)).then(check));

@@ -37,7 +37,9 @@ export function createPackValidator(config: WorkerConfig): (buffer: ArrayBuffer)
         continue;
       }
       const verdict = await verifyDecodedRecord(opened.record, options);
-      results.push(verdict.ok ? { ok: true, kind: verdict.record.kind, body: verdict.record.body, credential: verdict.credential } : verdict);
+      if (!verdict.ok) results.push(verdict);
+      else if (verdict.record.kind === 'submission') results.push({ ok: true, kind: 'submission', credential: verdict.credential });
+      else results.push({ ok: true, kind: verdict.record.kind, body: verdict.record.body, credential: verdict.credential });
     }
     return results;
   };

@@ -32,11 +32,13 @@ export interface ChunkRequest {
 }
 
 /**
- * The verdict on one entry as it crosses back: a failure as is; for a valid record only what the main thread
- * cannot take from the bytes it already has (kind, decoded body, the leaf credential).
+ * The verdict on one entry as it crosses back: a failure as is; for a valid record its kind and leaf
+ * credential, and the decoded body except for submissions: a valid submission's body is exactly its decoded
+ * CBOR (see `passesSubmissionBodySchema`), which the main thread decodes from the bytes it holds, cheaper
+ * than a structured clone.
  */
 export type WireResult =
-  | { ok: true; kind: TitipRecord['kind']; body: TitipRecord['body']; credential: CredentialBody }
+  | { ok: true; kind: TitipRecord['kind']; body?: TitipRecord['body']; credential: CredentialBody }
   | { ok: false; failure: RecordFailure };
 
 /** A worker's answers: `ready` once started, then one per chunk (results in order, or an error), the pack returned. */

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Longest override reason accepted. */
 export const MAX_OVERRIDE_REASON = 500;
 
+/** The pattern of an overridden rule id. Internal (shared with the schema-free body check). */
+export const RULE_ID_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
+
 /**
  * A signed override of one failing hard rule: the operator states why the form is right as written
  * (e.g. "DPT L/P misprinted on the sheet, total checked against the list"). Visible to everyone downstream.
@@ -11,7 +14,7 @@ export const MAX_OVERRIDE_REASON = 500;
  */
 export const overrideSchema = z.strictObject({
   /** The hard rule id, e.g. `'gender-total'`. */
-  rule: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a rule id'),
+  rule: z.string().regex(RULE_ID_PATTERN, 'a rule id'),
   /** Why; not blank, at most 500 characters. */
   reason: z
     .string()

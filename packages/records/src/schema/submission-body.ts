@@ -10,6 +10,10 @@ export const SUBMISSION_KIND = 'submission';
 /** Highest revision number accepted. */
 export const MAX_REVISION = 10_000;
 
+/** Most photos and overrides a submission may carry. Internal (shared with the schema-free body check). */
+export const MAX_PHOTOS = 32;
+export const MAX_OVERRIDES = 32;
+
 /**
  * Body of a submission: the C.Hasil numbers of one election at one TPS, signed by its operator. Cross-field
  * rules: revision 1 has `supersedes: null`, later revisions name the id they replace; photo hashes and
@@ -20,10 +24,10 @@ export const submissionBodySchema = z
     tps: tpsCodeSchema,
     election: electionIdSchema,
     form: cHasilSchema,
-    photos: z.array(photoRefSchema).max(32),
+    photos: z.array(photoRefSchema).max(MAX_PHOTOS),
     revision: z.int().min(1).max(MAX_REVISION),
     supersedes: objectIdSchema.nullable(),
-    overrides: z.array(overrideSchema).max(32),
+    overrides: z.array(overrideSchema).max(MAX_OVERRIDES),
     /** The device's clock when signing (ms): advisory, but must lie in the operator credential's window. */
     deviceTime: timeMsSchema,
     /** The operator's credential chain, leaf first, so any peer can verify with only the root key. */

@@ -1,6 +1,8 @@
 import { InvalidElectionDefinitionError, type ElectionDefinition } from '@titip/election';
 import { hashHex, issueCredential, toHex } from '@titip/identity';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAttestation } from '../../src/create/create-attestation.js';
+import { createReceipt } from '../../src/create/create-receipt.js';
 import { createSubmission } from '../../src/create/create-submission.js';
 import { InvalidRecordInputError, WorkerValidatorError } from '../../src/errors.js';
 import {
@@ -13,7 +15,7 @@ import { createRecordValidator, type ValidationEntry } from '../../src/verify/re
 import type { VerifyRecordOptions } from '../../src/verify/verify-record.js';
 import { failureCases, type Scenario } from '../helpers/failure-cases.js';
 import { flipBit } from '../helpers/forge.js';
-import { OPERATOR_FROM, OPERATOR_UNTIL, keyNamed, pkwkk1906, provider, scenario, submissionParams } from '../helpers/scenario.js';
+import { ELECTION_DAY, HOUR, OPERATOR_FROM, OPERATOR_UNTIL, keyNamed, pkwkk1906, provider, scenario, submissionParams } from '../helpers/scenario.js';
 
 const open: WorkerRecordValidator[] = [];
 afterEach(async () => {
@@ -118,9 +120,13 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
     for (const [i, e] of entries.entries()) expect(await validator(e.id, e.bytes)).toEqual(expected[i]);
   });
 
-  it('keeps input order across many chunks and both workers, and gives each record its own bytes', async () => {
+  it('keeps input order across many chunks and both workers, and gives each record its own bytes (all kinds)', async () => {
     const s = await scenario();
-    const valid = await submissions(s, 120, 12);
+    const submission = await createSubmission(submissionParams(s), provider, pkwkk1906);
+    const receipt = await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission, receivedAt: ELECTION_DAY + HOUR }, provider);
+    const attestation = await createAttestation({ keyPair: s.relay, credentials: s.relayChain, submission, stage: 'ppk', region: '190601', seenAt: ELECTION_DAY + HOUR }, provider);
+    const others = [receipt, attestation].map(({ id, bytes }) => ({ id, bytes }));
+    const valid = [...others, ...(await submissions(s, 120, 12)), ...others];
     const entries = valid.map((e, i) => (i % 7 === 3 ? { id: e.id, bytes: flipBit(e.bytes, -3) } : i % 11 === 5 ? { id: 'f'.repeat(64), bytes: e.bytes } : e));
     const expected = await createRecordValidator({ root: s.root.publicKey, provider, elections: () => pkwkk1906 }).batch(entries);
     const validator = workers({ root: s.root.publicKey, threads: 2, chunkSize: 7, elections: [pkwkk1906] });
@@ -128,6 +134,7 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
     expect(results).toEqual(expected);
     const okCount = results.filter((r) => r.ok).length;
     expect(okCount).toBeGreaterThan(90);
+    expect(results.filter((r) => r.ok && r.record.kind !== 'submission').length).toBeGreaterThanOrEqual(3); // receipts and attestations too
     for (const r of results) if (r.ok) expect(r.record.bytes.buffer.byteLength).toBe(r.record.bytes.length);
     const firstOk = results.find((r) => r.ok);
     expect(firstOk?.ok === true && Object.isFrozen(firstOk.credential)).toBe(true);
