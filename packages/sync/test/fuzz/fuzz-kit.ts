@@ -183,7 +183,7 @@ export const rawCbor: fc.Arbitrary<Uint8Array> = fc
         .tuple(fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 8 }).map((s) => { const b = [...new TextEncoder().encode(s)]; return [...head(3, b.length, 0), ...b]; }), tie('item')), tie('item')), { maxLength: 5 }), width, fc.boolean())
         .map(([pairs, w, indefinite]) => (indefinite ? [0xbf, ...pairs.flat(2), 0xff] : [...head(5, pairs.length, w), ...pairs.flat(2)])),
       fc.tuple(cborArgument, tie('item')).map(([tag, item]) => [...head(6, tag, 0), ...item]),
-      fc.constantFrom([0xf4], [0xf5], [0xf6], [0xf7], [0xf8, 0x20], [0xf9, 0x3c, 0x00], [0xf9, 0x7e, 0x00], [0xfa, 0x7f, 0x80, 0, 0], [0xfb, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0], [0xff], [0xfc]),
+      fc.constantFrom<number[]>([0xf4], [0xf5], [0xf6], [0xf7], [0xf8, 0x20], [0xf9, 0x3c, 0x00], [0xf9, 0x7e, 0x00], [0xfa, 0x7f, 0x80, 0, 0], [0xfb, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0], [0xff], [0xfc]),
     ),
   }))
   .item.map((bytes) => Uint8Array.from(bytes));
