@@ -31,7 +31,7 @@ export function decodeSignedObject(bytes: Uint8Array, options: DecodeSignedObjec
   };
   if (!Array.isArray(value) || value.length !== 5) return bad('an envelope is an array of 5 elements');
   const [version, kind, body, signer, signature] = value as unknown[];
-  if (version !== ENVELOPE_VERSION) return bad(`unsupported envelope version ${String(version)}`);
+  if (version !== ENVELOPE_VERSION) return bad(`unsupported envelope version ${describeVersion(version)}`);
   if (typeof kind !== 'string' || !KIND_PATTERN.test(kind)) return bad('invalid object kind');
   if (options.kind !== undefined && kind !== options.kind) return bad(`expected kind ${options.kind}, got ${kind}`);
   if (!isPlainObject(body)) return bad('body must be a map');
@@ -39,4 +39,9 @@ export function decodeSignedObject(bytes: Uint8Array, options: DecodeSignedObjec
   if (!(signature instanceof Uint8Array) || signature.length !== 64) return bad('signature must be 64 bytes');
   const copy = Uint8Array.from(bytes);
   return { kind, body: body as CanonicalMap, signer, signature, bytes: copy, hash: hashHex(copy) };
+}
+
+/** A decoded value for a message, never by calling into it: a map may carry its own `toString` key. */
+function describeVersion(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : `(${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;
 }
