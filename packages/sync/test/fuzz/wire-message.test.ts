@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { WireMessageError, WireVersionError } from '../../src/replication/errors.js';
 import { decodeWireMessage, encodeWireMessage } from '../../src/replication/message-codec.js';
 import { wireMessageSchema, type WireMessage } from '../../src/replication/messages.js';
-import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, rawCbor, typedOutcome } from './fuzz-kit.js';
+import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, oddJson, randomBytes, rawCbor, typedOutcome } from './fuzz-kit.js';
 
 const head = (n: number) => n.toString(16).padStart(64, '0');
 let doc = A.init<Record<string, Uint8Array>>();
@@ -43,6 +43,7 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
   fc.uint8Array({ maxLength: 40 }),
   fc.array(fc.oneof(fc.string({ maxLength: 14 }), fc.tuple(fc.string({ maxLength: 13 }), fc.array(fc.constantFrom(head(1), 'x'), { maxLength: 2 }))), { maxLength: 4 }),
   fc.jsonValue({ maxDepth: 2 }),
+  oddJson,
 );
 /** Maps shaped like messages: a known or unknown type, any version, fields from the protocol with any values. */
 const structured = fc
@@ -74,5 +75,17 @@ describe('fuzz: decodeWireMessage', () => {
   });
   it('message-shaped maps with wrong fields and values', { timeout: fuzzTimeout }, () => {
     fc.assert(fc.property(structured, check), fuzzParams(1000, 0.15, 5));
+  });
+
+  // KNOWN BUG, found by this fuzzing: a version that is a map with its own `toString`/`valueOf` key makes
+  // WireVersionError's message call it (String(value)), so decodeWireMessage throws a TypeError, against its
+  // contract. Sessions survive it (they refuse any decoding error as WIRE_MALFORMED). The fix is in
+  // src/replication/errors.ts (not this module's to change now): describe the value without converting it, e.g.
+  // `typeof v === 'number' ? String(v) : typeof v`. The generator above keeps `v` to scalars so that the rest stays
+  // covered; when the fix lands this test fails: drop `.fails` and let `v` take any value.
+  it.fails('KNOWN BUG: a map as the version gives a typed error', () => {
+    for (const v of [{ toString: 1 }, { valueOf: 1, toString: 2 }]) {
+      expect(typedOutcome(() => decodeWireMessage(encode({ t: 'hello', v })), allowed).ok).toBe(false);
+    }
   });
 });
