@@ -30,7 +30,7 @@ export class WireMessageError extends SyncError {
 export class WireVersionError extends SyncError {
   static override name = 'WireVersionError';
   constructor(readonly remoteVersion: unknown) {
-    super('WIRE_VERSION', `unsupported wire version ${String(remoteVersion)}`);
+    super('WIRE_VERSION', `unsupported wire version ${describeVersion(remoteVersion)}`);
   }
 }
 
@@ -58,4 +58,9 @@ export class OutOfScopeError extends SyncError {
   constructor(readonly docId: string) {
     super('OUT_OF_SCOPE', `document ${docId} is outside the shared scope`);
   }
+}
+
+/** Describes a received version value without calling into it (a decoded map may carry its own `toString`). */
+function describeVersion(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? JSON.stringify(value) : `of type ${value === null ? 'null' : typeof value}`;
 }
