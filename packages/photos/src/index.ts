@@ -50,3 +50,19 @@ export {
   type WantMessage,
 } from './wire/messages.js';
 export { decodePhotoMessage, encodePhotoMessage } from './wire/message-codec.js';
+export { PhotoCatalog, type CatalogEntry } from './transfer/photo-catalog.js';
+export { comparePhotoPriority, DEFAULT_PRIORITY_BUCKET_MS } from './transfer/photo-priority.js';
+export { RateMeter } from './transfer/rate-meter.js';
+export { SyncActivity, type ObservedSession, type SyncActivityOptions } from './transfer/sync-activity.js';
+export { PhotoServer, type PhotoServerOptions } from './transfer/photo-server.js';
+export { PhotoClient, type PhotoClientOptions } from './transfer/photo-client.js';
+export { PhotoTransfer, type PhotoTransferOptions } from './transfer/photo-transfer.js';
+export type {
+  PeerProgress,
+  PhotoMisbehaviour,
+  PhotoProgress,
+  PhotoState,
+  TransferEvent,
+  TransferProgress,
+  TransferTotals,
+} from './transfer/transfer-progress.js';

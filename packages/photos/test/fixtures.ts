@@ -12,3 +12,8 @@ export function seededBytes(length: number, seed: number): Uint8Array {
   }
   return out;
 }
+
+/** True when both byte arrays hold the same bytes (fast: `toEqual` compares large arrays element by element). */
+export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return a !== undefined && b !== undefined && Buffer.compare(a, b) === 0;
+}

@@ -94,6 +94,12 @@ export class BlobStore {
   #nextSeq = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  /** Values written by batches not yet on disk (null: deleted), read before the store. */
+  readonly #pending = new Map<string, { readonly value: Uint8Array | null }>();
+  /** The next group of operations to write, gathered while the previous one is being written. */
+  #group: { ops: BatchOperation[]; sync: boolean; done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
+  #flushing: Promise<void> | undefined;
+  #failed: unknown;
 
   private constructor(store: KeyValueStore, options: BlobStoreOptions) {
     this.#store = store;
@@ -181,21 +187,20 @@ export class BlobStore {
       return Promise.reject(new InvalidPhotoError(`type ${String(options.type)} is not one of ${PHOTO_TYPES.join(', ')}`));
     }
     const own = options.own ?? true;
-    return this.#exclusive(async () => {
+    return this.#mutate<PutPhotoResult>(async () => {
       const { digest, states } = chainStates(bytes, CHUNK_SIZE);
       const sha256 = toHex(digest);
       const existing = this.#entries.get(sha256);
-      if (existing?.from === 0 && (existing.own || !own)) return { info: infoOf(sha256, existing), added: false, dropped: [] };
+      if (existing?.from === 0 && (existing.own || !own)) return { result: { info: infoOf(sha256, existing), added: false, dropped: [] } };
       const ops: BatchOperation[] = [];
       if (existing?.from === 0) {
         // Held for others, now authored here: it leaves the budget.
         const upgraded: Entry = { ...existing, own: true };
         ops.push({ type: 'put', key: manifestKey(sha256), value: encodeManifest(recordOf(upgraded)) });
-        await this.#store.batch(ops, { sync: true });
         this.#entries.set(sha256, upgraded);
         this.#othersBytes -= existing.size;
         this.#ownBytes += existing.size;
-        return { info: infoOf(sha256, upgraded), added: false, dropped: [] };
+        return { result: { info: infoOf(sha256, upgraded), added: false, dropped: [] }, written: this.#write(ops, true) };
       }
       const previous = existing && !existing.own ? heldBytes(existing.size, existing.from) : 0;
       const dropped = own ? [] : this.#planEviction(sha256, bytes.length - previous, ops);
@@ -215,16 +220,21 @@ export class BlobStore {
       ops.push({ type: 'put', key: manifestKey(sha256), value: encodeManifest(recordOf(entry)) });
       const tombstone = this.#dropped.has(sha256);
       if (tombstone) ops.push({ type: 'del', key: tombstoneKey(sha256) });
-      await this.#store.batch(ops, { sync: true });
+      this.#forget(dropped);
       this.#entries.set(sha256, entry);
       this.#othersBytes -= previous;
       if (own) this.#ownBytes += bytes.length;
       else this.#othersBytes += bytes.length;
       if (tombstone) this.#dropped.delete(sha256);
-      this.#applyEviction(dropped);
       const info = infoOf(sha256, entry);
-      this.#emit({ type: 'complete', info });
-      return { info, added: true, dropped };
+      return {
+        result: { info, added: true, dropped },
+        written: this.#write(ops, true),
+        after: () => {
+          this.#announceDropped(dropped);
+          this.#emit({ type: 'complete', info });
+        },
+      };
     });
   }
 
@@ -237,7 +247,7 @@ export class BlobStore {
     const entry = this.#entries.get(sha256);
     if (entry?.from !== 0) return undefined;
     const count = chunkCount(entry.size);
-    const values = await this.#store.getMany(Array.from({ length: count }, (_, i) => chunkKey(sha256, i)));
+    const values = await this.#readValues(Array.from({ length: count }, (_, i) => chunkKey(sha256, i)));
     if (values.some((v) => v === undefined)) return undefined; // evicted meanwhile
     const bytes = new Uint8Array(entry.size);
     values.forEach((value, index) => bytes.set(value!.subarray(32), chunkOffset(index)));
@@ -252,9 +262,25 @@ export class BlobStore {
     this.#checkOpen();
     const entry = this.#entries.get(sha256);
     if (!entry || !Number.isInteger(index) || index < entry.from || index >= chunkCount(entry.size)) return undefined;
-    const value = await this.#store.get(chunkKey(sha256, index));
+    const value = await this.#readValue(chunkKey(sha256, index));
     if (value === undefined || value.length < 32) return undefined;
     return { index, state: value.slice(0, 32), data: value.slice(32) };
+  }
+
+  /** Several held chunks of one photo in one read (undefined for each not held). */
+  async getChunks(sha256: string, indices: readonly number[]): Promise<(PhotoChunk | undefined)[]> {
+    this.#checkOpen();
+    const entry = this.#entries.get(sha256);
+    if (!entry) return indices.map(() => undefined);
+    const count = chunkCount(entry.size);
+    const wanted = indices.map((index) => Number.isInteger(index) && index >= entry.from && index < count);
+    const values = await this.#readValues(indices.filter((_, i) => wanted[i]).map((index) => chunkKey(sha256, index)));
+    let next = 0;
+    return indices.map((index, i) => {
+      if (!wanted[i]) return undefined;
+      const value = values[next++];
+      return value === undefined || value.length < 32 ? undefined : { index, state: value.subarray(0, 32), data: value.subarray(32) };
+    });
   }
 
   /**
@@ -271,7 +297,7 @@ export class BlobStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#exclusive(async () => {
+    return this.#mutate<PutChunkResult>(async () => {
       const { sha256, size } = ref;
       const count = chunkCount(size);
       const entry = this.#entries.get(sha256);
@@ -281,7 +307,7 @@ export class BlobStore {
         throw new ChunkVerificationError(sha256, index, 'index', `a photo of ${size} bytes has chunks 0 to ${count - 1}`);
       }
       const from = entry?.from ?? count;
-      if (entry && index >= from) return { stored: false, info: infoOf(sha256, entry), dropped: [] };
+      if (entry && index >= from) return { result: { stored: false, info: infoOf(sha256, entry), dropped: [] } };
       if (index !== from - 1) throw new ChunkOutOfOrderError(sha256, index, from - 1);
       if (!(data instanceof Uint8Array) || data.length !== chunkLength(size, index)) {
         throw new ChunkVerificationError(sha256, index, 'length', `expected ${chunkLength(size, index)} bytes`);
@@ -307,7 +333,7 @@ export class BlobStore {
       try {
         if (!own) dropped = this.#planEviction(sha256, data.length, ops);
       } catch (error) {
-        if (error instanceof PhotoBudgetError) await this.#dropOverBudget(sha256, ref, entry);
+        if (error instanceof PhotoBudgetError) this.#dropOverBudget(sha256, ref, entry);
         throw error;
       }
       if (index === 0 && entry) await this.#checkWhole(sha256, entry, data);
@@ -316,15 +342,20 @@ export class BlobStore {
         : { size, type: ref.type, from: index, own: false, seq: this.#nextSeq++, at: this.#now(), frontierState: state.slice() };
       ops.push({ type: 'put', key: chunkKey(sha256, index), value: chunkRecord(state, data) });
       ops.push({ type: 'put', key: manifestKey(sha256), value: encodeManifest(recordOf(next)) });
-      await this.#store.batch(ops, { sync: this.#durableChunks || index === 0 });
+      this.#forget(dropped);
       this.#entries.set(sha256, next);
       if (own) this.#ownBytes += data.length;
       else this.#othersBytes += data.length;
-      this.#applyEviction(dropped);
       const info = infoOf(sha256, next);
-      this.#emit({ type: 'chunk', info, index });
-      if (index === 0) this.#emit({ type: 'complete', info });
-      return { stored: true, info, dropped };
+      return {
+        result: { stored: true, info, dropped },
+        written: this.#write(ops, this.#durableChunks || index === 0),
+        after: () => {
+          this.#announceDropped(dropped);
+          this.#emit({ type: 'chunk', info, index });
+          if (index === 0) this.#emit({ type: 'complete', info });
+        },
+      };
     });
   }
 
@@ -335,23 +366,21 @@ export class BlobStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#exclusive(async () => {
+    return this.#mutate(async () => {
       this.#budget = bytes;
       const ops: BatchOperation[] = [];
       const dropped = this.#planEviction(undefined, 0, ops);
-      if (ops.length > 0) await this.#store.batch(ops);
-      this.#applyEviction(dropped);
-      return dropped;
+      this.#forget(dropped);
+      return { result: dropped, written: this.#write(ops, false), after: () => this.#announceDropped(dropped) };
     });
   }
 
   /** Forgets that a photo (or every photo) was dropped, so a transfer may fetch it again. */
   clearDropped(sha256?: string): Promise<void> {
-    return this.#exclusive(async () => {
+    return this.#mutate(async () => {
       const hashes = sha256 === undefined ? [...this.#dropped.keys()] : this.#dropped.has(sha256) ? [sha256] : [];
-      if (hashes.length === 0) return;
-      await this.#store.batch(hashes.map((h) => ({ type: 'del' as const, key: tombstoneKey(h) })));
       for (const h of hashes) this.#dropped.delete(h);
+      return { result: undefined, written: this.#write(hashes.map((h) => ({ type: 'del' as const, key: tombstoneKey(h) })), false) };
     });
   }
 
@@ -360,6 +389,7 @@ export class BlobStore {
     if (this.#closed) return;
     this.#closed = true;
     await this.#queue.catch(() => undefined);
+    await this.#flushing;
     this.#listeners.clear();
   }
 
@@ -387,8 +417,8 @@ export class BlobStore {
     return dropped;
   }
 
-  /** Updates the in-memory view after an eviction batch was written. */
-  #applyEviction(dropped: readonly DroppedPhoto[]): void {
+  /** Updates the in-memory view for an eviction (its batch is being written). */
+  #forget(dropped: readonly DroppedPhoto[]): void {
     for (const photo of dropped) {
       this.#entries.delete(photo.sha256);
       this.#othersBytes -= photo.heldBytes;
@@ -400,6 +430,12 @@ export class BlobStore {
         reason: photo.reason,
         at: photo.droppedAt,
       });
+    }
+  }
+
+  /** Logs and announces an eviction once it is written. */
+  #announceDropped(dropped: readonly DroppedPhoto[]): void {
+    for (const photo of dropped) {
       this.#logger.info('photo dropped for the budget', { photo: photo.sha256, bytes: photo.heldBytes, budget: this.#budget });
       this.#emit({ type: 'dropped', photo });
     }
@@ -411,7 +447,7 @@ export class BlobStore {
    */
   async #checkWhole(sha256: string, entry: Entry, first: Uint8Array): Promise<void> {
     const count = chunkCount(entry.size);
-    const rest = await this.#store.getMany(Array.from({ length: count - 1 }, (_, i) => chunkKey(sha256, i + 1)));
+    const rest = await this.#readValues(Array.from({ length: count - 1 }, (_, i) => chunkKey(sha256, i + 1)));
     const bytes = new Uint8Array(entry.size);
     bytes.set(first, 0);
     let problem: string | undefined;
@@ -421,12 +457,12 @@ export class BlobStore {
     });
     if (!problem && toHex(sha256Bytes(bytes)) !== sha256) problem = 'the assembled photo does not hash to its name';
     if (!problem) return;
-    await this.#discard(sha256, entry);
+    this.#discard(sha256, entry);
     throw new PhotoCorruptError(sha256, `${problem}; the partial photo was discarded`);
   }
 
   /** Drops a photo that cannot fit the budget at all: what it held goes, and it is remembered as dropped. */
-  async #dropOverBudget(sha256: string, ref: PhotoBlobRef, entry: Entry | undefined): Promise<void> {
+  #dropOverBudget(sha256: string, ref: PhotoBlobRef, entry: Entry | undefined): void {
     const held = entry ? heldBytes(entry.size, entry.from) : 0;
     const tombstone: TombstoneRecord = { v: 1, size: ref.size, type: entry?.type ?? ref.type, held, reason: 'budget', at: this.#now() };
     const ops: BatchOperation[] = [{ type: 'put', key: tombstoneKey(sha256), value: encodeTombstone(tombstone) }];
@@ -434,21 +470,22 @@ export class BlobStore {
       ops.push({ type: 'del', key: manifestKey(sha256) });
       for (let i = entry.from; i < chunkCount(entry.size); i++) ops.push({ type: 'del', key: chunkKey(sha256, i) });
     }
-    await this.#store.batch(ops);
     if (entry) {
       this.#entries.delete(sha256);
       this.#othersBytes -= held;
     }
     this.#dropped.set(sha256, tombstone);
-    this.#logger.info('photo dropped: over the budget', { photo: sha256, size: ref.size, budget: this.#budget });
-    this.#emit({ type: 'dropped', photo: droppedOf(sha256, tombstone) });
+    void this.#write(ops, false).then(() => {
+      this.#logger.info('photo dropped: over the budget', { photo: sha256, size: ref.size, budget: this.#budget });
+      this.#emit({ type: 'dropped', photo: droppedOf(sha256, tombstone) });
+    }, () => undefined);
   }
 
   /** Removes a photo's chunks and manifest (no tombstone). */
-  async #discard(sha256: string, entry: Entry): Promise<void> {
+  #discard(sha256: string, entry: Entry): void {
     const ops: BatchOperation[] = [{ type: 'del', key: manifestKey(sha256) }];
     for (let i = entry.from; i < chunkCount(entry.size); i++) ops.push({ type: 'del', key: chunkKey(sha256, i) });
-    await this.#store.batch(ops);
+    void this.#write(ops, false).catch(() => undefined);
     this.#entries.delete(sha256);
     const held = heldBytes(entry.size, entry.from);
     if (entry.own) this.#ownBytes -= held;
@@ -457,7 +494,7 @@ export class BlobStore {
 
   async #frontierState(sha256: string, entry: Entry): Promise<Uint8Array> {
     if (entry.frontierState) return entry.frontierState;
-    const value = await this.#store.get(chunkKey(sha256, entry.from));
+    const value = await this.#readValue(chunkKey(sha256, entry.from));
     if (value === undefined || value.length < 32) throw new PhotoCorruptError(sha256, `chunk ${entry.from} is missing from the store`);
     entry.frontierState = value.slice(0, 32);
     return entry.frontierState;
@@ -489,11 +526,81 @@ export class BlobStore {
     }
   }
 
-  #exclusive<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a change alone: `task` checks, updates the in-memory view and hands its operations to {@link #write}; the
+   * next change may start while they are written (group commit). Resolves with the task's result once its batch is
+   * written, after running `after` (the events, announced only once on disk).
+   */
+  #mutate<T>(task: () => Promise<{ result: T; written?: Promise<void>; after?: () => void }>): Promise<T> {
     if (this.#closed) return Promise.reject(new PhotoClosedError('the blob store'));
+    if (this.#failed !== undefined) return Promise.reject(this.#failed);
     const run = this.#queue.then(task);
     this.#queue = run.catch(() => undefined);
-    return run;
+    return run.then(async ({ result, written, after }) => {
+      await written;
+      after?.();
+      return result;
+    });
+  }
+
+  /**
+   * Writes `ops` atomically, after every batch handed over before. Operations handed over while a batch is being
+   * written are gathered into the next one (each change stays whole: a batch holds whole changes). Until written,
+   * their values are read from memory. A failed write fails the store: the disk holds the batches before it.
+   */
+  #write(ops: readonly BatchOperation[], sync: boolean): Promise<void> {
+    if (ops.length === 0) return this.#group?.done ?? this.#flushing ?? Promise.resolve();
+    for (const op of ops) this.#pending.set(op.key, { value: op.type === 'put' ? op.value : null });
+    if (!this.#group) {
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      done.catch(() => undefined);
+      this.#group = { ops: [], sync: false, done, resolve, reject };
+    }
+    const group = this.#group;
+    group.ops.push(...ops);
+    group.sync ||= sync;
+    this.#flushing ??= this.#flush();
+    return group.done;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#group) {
+      const group = this.#group;
+      this.#group = undefined;
+      const written = group.ops.map((op) => [op.key, this.#pending.get(op.key)] as const);
+      try {
+        if (this.#failed !== undefined) throw this.#failed;
+        await this.#store.batch(group.ops, { sync: group.sync });
+        for (const [key, marker] of written) if (this.#pending.get(key) === marker) this.#pending.delete(key);
+        group.resolve();
+      } catch (error) {
+        this.#failed ??= error;
+        this.#logger.error('photo store write failed; the store refuses further changes', { error });
+        group.reject(error);
+      }
+    }
+    this.#flushing = undefined;
+  }
+
+  async #readValue(key: string): Promise<Uint8Array | undefined> {
+    const pending = this.#pending.get(key);
+    if (pending) return pending.value ?? undefined;
+    return this.#store.get(key);
+  }
+
+  async #readValues(keys: readonly string[]): Promise<(Uint8Array | undefined)[]> {
+    // Values pending now win; one that lands on disk during the read is then read from the disk.
+    const pending = keys.map((key) => this.#pending.get(key));
+    const values = await this.#store.getMany(keys);
+    return keys.map((_, i) => {
+      const held = pending[i];
+      return held ? (held.value ?? undefined) : values[i];
+    });
   }
 
   #checkOpen(): void {
