@@ -27,7 +27,7 @@ export interface WorkerRecordValidatorOptions {
   clockSkewMs?: number;
   /** Byte limit of a record. @default 65536 */
   maxBytes?: number;
-  /** Most entries sent to a worker in one message. @default 256 */
+  /** Most entries sent to a worker in one message. @default 128 */
   chunkSize?: number;
   /**
    * Most entries accepted and not yet answered. A batch that would go beyond is refused with a
@@ -134,7 +134,7 @@ function validatedElections(definitions: readonly ElectionDefinition[]): Electio
 export function createWorkerRecordValidator(options: WorkerRecordValidatorOptions): WorkerRecordValidator {
   if (!(options.root instanceof Uint8Array) || options.root.length !== 32) throw new InvalidRecordInputError('root must be a 32-byte public key');
   const threads = positiveInteger('threads', options.threads ?? availableParallelism());
-  const chunkSize = positiveInteger('chunkSize', options.chunkSize ?? 256);
+  const chunkSize = positiveInteger('chunkSize', options.chunkSize ?? 128);
   const maxQueued = positiveInteger('maxQueuedEntries', options.maxQueuedEntries ?? 65_536);
   const maxBytes = positiveInteger('maxBytes', options.maxBytes ?? MAX_RECORD_BYTES);
   const clockSkewMs = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
