@@ -12,7 +12,16 @@ export const networkFileSchema = z.strictObject({
   v: z.literal(1),
   name: z.string().min(1).max(200),
   root: z.string().regex(/^[0-9a-f]{64}$/, 'the root key is 64 lowercase hex digits'),
-  elections: z.array(electionDefinitionSchema).max(64),
+  elections: z
+    .array(electionDefinitionSchema)
+    .max(64)
+    .superRefine((elections, ctx) => {
+      const seen = new Set<string>();
+      elections.forEach((election, index) => {
+        if (seen.has(election.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `election ${election.id} is defined twice` });
+        seen.add(election.id);
+      });
+    }),
 });
 
 /** The parsed network file. */

@@ -32,6 +32,7 @@ describe('network file', () => {
     ['wrong kind', JSON.stringify({ kind: 'x', v: 1, name: 'n', root: 'a'.repeat(64), elections: [] }), 'CONFIG_SHAPE'],
     ['short root', JSON.stringify({ kind: 'titip-network', v: 1, name: 'n', root: 'abc', elections: [] }), 'CONFIG_SHAPE'],
     ['bad election', JSON.stringify({ kind: 'titip-network', v: 1, name: 'n', root: 'a'.repeat(64), elections: [{ id: 1 }] }), 'CONFIG_SHAPE'],
+    ['an election defined twice', JSON.stringify({ kind: 'titip-network', v: 1, name: 'n', root: 'a'.repeat(64), elections: [election, { ...election, name: 'other' }] }), 'CONFIG_SHAPE'],
   ])('refuses %s with a typed error', (_name, text, code) => {
     expect(() => parseNetworkFile(text, 'network.json')).toThrow(ConfigFileError);
     try {
