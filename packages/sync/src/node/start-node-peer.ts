@@ -2,9 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElectionDefinition } from '@titip/election';
 import { createCredentialCache } from '@titip/identity';
-import { createWorkerVerifier, nodeEd25519, type WorkerVerifier } from '@titip/identity/node';
+import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
-import { createRecordValidator } from '@titip/records';
+import { createRecordValidator, type RecordValidator } from '@titip/records';
+import { createWorkerRecordValidator } from '@titip/records/node';
 import type { KeyValueStore } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
 import { TitipPeer } from '../peer/titip-peer.js';
@@ -33,7 +34,10 @@ export interface StartNodePeerOptions {
   readonly libp2p?: Omit<NodePeerOptions, 'listen' | 'peerKeyFile' | 'mdns'>;
   /** Election definitions, so submissions are also checked against candidates and regions. */
   readonly elections?: readonly ElectionDefinition[];
-  /** Worker threads verifying signatures (0 = verify on the main thread). @default 0 */
+  /**
+   * Worker threads running the whole record validation (hash, decoding, schema, rules, credential chain, signature:
+   * `createWorkerRecordValidator`); 0 validates on the main thread. @default 0
+   */
   readonly verifierThreads?: number;
   readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
   readonly logger?: Logger;
@@ -44,7 +48,7 @@ export interface RunningNodePeer {
   readonly peer: TitipPeer;
   readonly replica: Replica;
   readonly store: KeyValueStore;
-  /** Stops the sync peer, libp2p, the verifier threads and closes the store. */
+  /** Stops the sync peer, libp2p, the validation threads and closes the store. */
   stop(): Promise<void>;
 }
 
@@ -57,17 +61,9 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
   const logger = options.logger ?? silentLogger;
   await mkdir(options.dataDir, { recursive: true });
   const store = await openNodeStore(join(options.dataDir, 'store'));
-  let workers: WorkerVerifier | undefined;
+  let validator: RecordValidator | undefined;
   try {
-    if ((options.verifierThreads ?? 0) > 0) workers = createWorkerVerifier({ threads: options.verifierThreads! });
-    const elections = new Map((options.elections ?? []).map((e) => [e.id, e]));
-    const validator = createRecordValidator({
-      root: options.root,
-      provider: nodeEd25519,
-      cache: createCredentialCache(),
-      elections: (id) => elections.get(id),
-      ...(workers ? { batchVerifier: workers } : {}),
-    });
+    validator = recordValidatorFor(options);
     const replica = await Replica.open({ store, scopes: options.scopes, validator: recordObjectValidator(validator), logger });
     const libp2p = await createNodeLibp2p({
       ...options.libp2p,
@@ -93,13 +89,21 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
         stopped = true;
         await peer.stop();
         await libp2p.stop();
-        await workers?.close();
+        await validator?.close();
         await store.close();
       },
     };
   } catch (error) {
-    await workers?.close();
+    await validator?.close();
     await store.close();
     throw error;
   }
+}
+
+/** The record validator of a peer: in worker threads when `verifierThreads > 0`, else on the main thread. */
+function recordValidatorFor(options: StartNodePeerOptions): RecordValidator {
+  const threads = options.verifierThreads ?? 0;
+  if (threads > 0) return createWorkerRecordValidator({ root: options.root, threads, elections: options.elections ?? [] });
+  const elections = new Map((options.elections ?? []).map((e) => [e.id, e]));
+  return createRecordValidator({ root: options.root, provider: nodeEd25519, cache: createCredentialCache(), elections: (id) => elections.get(id) });
 }

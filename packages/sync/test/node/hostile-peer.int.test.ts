@@ -64,10 +64,11 @@ describe('a hostile peer over a real connection', () => {
     ['injects junk into the CRDT', 'hash-mismatch', async () => (doc) => void (doc['0'.repeat(64)] = new Uint8Array(100))],
   ];
 
-  for (const [name, expected, makeAttack] of attacks) {
-    it(`is rejected when it ${name}; it is reported and banned, the store is untouched, honest traffic flows`, async () => {
+  // Validation on the main thread (createRecordValidator) and in worker threads (createWorkerRecordValidator).
+  for (const [name, expected, makeAttack] of attacks) for (const verifierThreads of [0, 2]) {
+    it(`is rejected when it ${name} (${verifierThreads} validation threads); it is reported and banned, the store is untouched, honest traffic flows`, async () => {
       peers = await PeerSet.create();
-      const victim = await peers.start([DESA]);
+      const victim = await peers.start([DESA], { verifierThreads });
       const honest = await peers.submission(TPS);
       await author(victim, honest);
       const heads = victim.replica.heads(DESA);
@@ -89,7 +90,7 @@ describe('a hostile peer over a real connection', () => {
       // and the disk holds exactly what was accepted
       const { dataDir } = victim;
       await victim.stop();
-      const reopened = await peers.start([DESA], { dataDir });
+      const reopened = await peers.start([DESA], { dataDir, verifierThreads });
       expect(reopened.replica.objectCount).toBe(2);
       expect(reopened.replica.object(honest.id)).toEqual(honest.bytes);
     });

@@ -15,8 +15,8 @@ export class PeerSet {
     return set;
   }
 
-  /** Starts a real Node peer (LevelDB in a temp dir, TCP on 127.0.0.1) serving `scopes`. */
-  async start(scopes: string[], options: { dial?: string[]; dataDir?: string; role?: string } = {}): Promise<RunningNodePeer & { dataDir: string }> {
+  /** Starts a real Node peer (LevelDB in a temp dir, TCP on 127.0.0.1) serving `scopes`; `verifierThreads` > 0 validates in worker threads. */
+  async start(scopes: string[], options: { dial?: string[]; dataDir?: string; role?: string; verifierThreads?: number } = {}): Promise<RunningNodePeer & { dataDir: string }> {
     let dataDir = options.dataDir;
     if (!dataDir) {
       const dir = await tempDir('titip-sync-int-');
@@ -31,6 +31,7 @@ export class PeerSet {
       listen: ['/ip4/127.0.0.1/tcp/0'],
       ...(options.dial ? { dial: options.dial } : {}),
       ...(options.role ? { role: options.role } : {}),
+      ...(options.verifierThreads !== undefined ? { verifierThreads: options.verifierThreads } : {}),
     });
     this.#peers.push(peer);
     return Object.assign(peer, { dataDir });
