@@ -1,5 +1,5 @@
 import { silentLogger, type Logger } from '@titip/log';
-import { decodeRecord, MalformedRecordError, type SubmissionRecord, type TitipRecord } from '@titip/records';
+import { decodeRecord, MalformedRecordError, RECORD_KINDS, type SubmissionRecord, type TitipRecord } from '@titip/records';
 import type { ObjectEntry, ObjectsAddedEvent } from '@titip/sync';
 import type { ResultsIndex } from '../index/results-index.js';
 
@@ -22,7 +22,8 @@ export interface IngestPipelineOptions {
 
 /**
  * Feeds the server's index from its replica: every batch of stored objects is decoded (they were verified by the
- * validating merge before the replica stored them), indexed, and each new submission is handed on for its receipt.
+ * validating merge before the replica stored them; the record the validator or the author decoded is used when the
+ * entry carries it), indexed, and each new submission is handed on for its receipt.
  * {@link start} subscribes and scans what is already held in the same turn, so nothing stored before or while the
  * server starts is missed (a crash between storing a submission and receipting it loses nothing).
  */
@@ -64,7 +65,7 @@ export class IngestPipeline {
       if (index.has(entry.id)) continue;
       let record: TitipRecord;
       try {
-        record = decodeRecord(entry.bytes);
+        record = decodedRecordOf(entry) ?? decodeRecord(entry.bytes);
       } catch (error) {
         if (!(error instanceof MalformedRecordError)) throw error;
         this.#undecodable++;
@@ -84,4 +85,13 @@ export class IngestPipeline {
     for (const submission of submissions) this.#options.onSubmission(submission, now);
     return indexed;
   }
+}
+
+/** The record an entry carries from its validator or author (see `ObjectEntry.decoded`), if it is this object's. */
+function decodedRecordOf(entry: ObjectEntry): TitipRecord | undefined {
+  const decoded = entry.decoded as Partial<TitipRecord> | undefined;
+  if (typeof decoded !== 'object' || decoded === null) return undefined;
+  if (decoded.id !== entry.id || !(decoded.bytes instanceof Uint8Array)) return undefined;
+  if (!RECORD_KINDS.includes(decoded.kind as TitipRecord['kind']) || typeof decoded.body !== 'object' || decoded.body === null) return undefined;
+  return decoded as TitipRecord;
 }

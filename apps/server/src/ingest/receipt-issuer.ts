@@ -161,7 +161,7 @@ export class ReceiptIssuer {
       const receipts = await Promise.all(
         due.map((item) => createReceipt({ keyPair, credentials: credential.chain, submission: item.submission, receivedAt: item.receivedAt }, provider)),
       );
-      entries = receipts.map((r) => ({ id: r.id, bytes: r.bytes }));
+      entries = receipts.map((r) => ({ id: r.id, bytes: r.bytes, decoded: r }));
     } catch (error) {
       this.#failures++;
       for (const item of due) this.#queued.delete(item.submission.id);

@@ -2,11 +2,17 @@
 export interface ObjectEntry {
   readonly id: string;
   readonly bytes: Uint8Array;
+  /**
+   * The object in decoded form, when whoever produced the entry already has it: the validator's verdict for a remote
+   * object, the author for a local one (a `TitipRecord` with the record validator). Handed on to
+   * `ObjectsAddedEvent` listeners so they need not decode again; the replica never judges an object by it.
+   */
+  readonly decoded?: unknown;
 }
 
 /** The verdict on one object offered by a remote peer. */
 export type ObjectVerdict =
-  | { readonly ok: true; readonly docId: string; readonly kind: string }
+  | { readonly ok: true; readonly docId: string; readonly kind: string; /** The object decoded, if the validator has it. */ readonly decoded?: unknown }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 /**

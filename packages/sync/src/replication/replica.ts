@@ -130,9 +130,10 @@ export class Replica {
       if (!options.trusted) {
         const verdicts = await this.#validator.validate(fresh);
         verdicts.forEach((verdict, i) => {
-          const id = fresh[i]!.id;
-          if (!verdict.ok) throw new MergeRejectedError(docId, { reason: 'invalid-object', objectId: id, detail: `${verdict.code}: ${verdict.message}` });
-          if (verdict.docId !== docId) throw new MergeRejectedError(docId, { reason: 'wrong-document', objectId: id, detail: `object belongs in ${verdict.docId}` });
+          const entry = fresh[i]!;
+          if (!verdict.ok) throw new MergeRejectedError(docId, { reason: 'invalid-object', objectId: entry.id, detail: `${verdict.code}: ${verdict.message}` });
+          if (verdict.docId !== docId) throw new MergeRejectedError(docId, { reason: 'wrong-document', objectId: entry.id, detail: `object belongs in ${verdict.docId}` });
+          if (verdict.decoded !== undefined) fresh[i] = { id: entry.id, bytes: entry.bytes, decoded: verdict.decoded };
         });
       }
       const { doc: next, added } = addObjects(doc, fresh);

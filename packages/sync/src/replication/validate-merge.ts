@@ -5,7 +5,11 @@ import type { RegionDoc } from './region-document.js';
 
 /** The outcome of a remote sync message that passed the validating merge. */
 export interface AcceptedMerge {
-  /** The document with the remote changes applied (the input document is left untouched). */
+  /**
+   * The document with the remote changes applied. The input document is left untouched when the message carries
+   * changes; a message without changes is received on the input document itself (its content cannot change, but
+   * the input object is then outdated for `A.change`): continue with this one.
+   */
   readonly doc: RegionDoc;
   /** The sync state after receiving the message. */
   readonly syncState: A.SyncState;
@@ -20,7 +24,8 @@ export interface ValidateMergeOptions {
 }
 
 /**
- * The validating merge. Applies a remote Automerge sync message to a clone of `doc`, reads every put and delete it
+ * The validating merge. Applies a remote Automerge sync message to a clone of `doc` (to `doc` itself when the message
+ * carries no changes, since then nothing can change), reads every put and delete it
  * would make with `A.diff`, and accepts it only if it is purely the addition of new objects, each stored under its own
  * hash, well-formed, correctly signed and belonging to this document. Otherwise throws {@link MergeRejectedError}: the
  * caller keeps its document and sync state as they were.
@@ -40,7 +45,10 @@ export async function validateRemoteSyncMessage(
   let candidate: RegionDoc;
   let nextState: A.SyncState;
   try {
-    [candidate, nextState] = A.receiveSyncMessage(A.clone(doc), syncState, message);
+    // A message without changes (heads, needs, Bloom filter: most of a sync's messages) cannot change the document:
+    // it is received on the document itself. Only a message carrying changes needs a copy to fall back on.
+    const carriesChanges = A.decodeSyncMessage(message).changes.length > 0;
+    [candidate, nextState] = A.receiveSyncMessage(carriesChanges ? A.clone(doc) : doc, syncState, message);
   } catch (error) {
     return reject({ reason: 'undecodable', detail: `Automerge refused the message: ${(error as Error).message}` });
   }
@@ -80,9 +88,10 @@ export async function validateRemoteSyncMessage(
   if (added.length > 0) {
     const verdicts = await validator.validate(added);
     verdicts.forEach((verdict, i) => {
-      const id = added[i]!.id;
-      if (!verdict.ok) reject({ reason: 'invalid-object', objectId: id, detail: `${verdict.code}: ${verdict.message}` });
-      else if (verdict.docId !== docId) reject({ reason: 'wrong-document', objectId: id, detail: `object belongs in ${verdict.docId}` });
+      const entry = added[i]!;
+      if (!verdict.ok) reject({ reason: 'invalid-object', objectId: entry.id, detail: `${verdict.code}: ${verdict.message}` });
+      else if (verdict.docId !== docId) reject({ reason: 'wrong-document', objectId: entry.id, detail: `object belongs in ${verdict.docId}` });
+      else if (verdict.decoded !== undefined) added[i] = { id: entry.id, bytes: entry.bytes, decoded: verdict.decoded };
     });
   }
   return { doc: candidate, syncState: nextState, added };
