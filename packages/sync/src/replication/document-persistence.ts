@@ -1,6 +1,6 @@
-import * as A from '@automerge/automerge';
+import type * as A from '@automerge/automerge';
 import type { BatchOperation, KeyValueStore } from '@titip/store';
-import type { RegionDoc, RegionDocContent } from './region-document.js';
+import { newBackend, type DocBackend } from './automerge-backend.js';
 
 const SNAPSHOT = 's';
 const INCREMENT = 'i/';
@@ -30,8 +30,8 @@ export class DocumentPersistence {
     this.#sync = options.sync ?? true;
   }
 
-  /** Loads every stored document. */
-  async loadAll(): Promise<Map<string, RegionDoc>> {
+  /** Loads every stored document (as document backends). */
+  async loadAll(): Promise<Map<string, DocBackend>> {
     const chunks = new Map<string, { snapshot?: Uint8Array; increments: [number, Uint8Array][] }>();
     for await (const [key, value] of this.#store.iterate({ prefix: 'd/' })) {
       const rest = key.slice(2);
@@ -43,33 +43,34 @@ export class DocumentPersistence {
       else if (part.startsWith(INCREMENT)) entry.increments.push([Number(part.slice(INCREMENT.length)), value]);
       chunks.set(docId, entry);
     }
-    const docs = new Map<string, RegionDoc>();
+    const docs = new Map<string, DocBackend>();
     for (const [docId, entry] of chunks) {
-      let doc = entry.snapshot ? A.load<RegionDocContent>(entry.snapshot) : A.init<RegionDocContent>();
+      const backend = newBackend();
+      if (entry.snapshot) backend.loadIncremental(entry.snapshot);
       entry.increments.sort((a, b) => a[0] - b[0]);
-      for (const [, bytes] of entry.increments) doc = A.loadIncremental(doc, bytes);
+      for (const [, bytes] of entry.increments) backend.loadIncremental(bytes);
       const last = entry.increments.at(-1)?.[0] ?? -1;
-      this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: last + 1, increments: entry.increments.length });
-      docs.set(docId, doc);
+      this.#saved.set(docId, { heads: backend.getHeads(), nextSeq: last + 1, increments: entry.increments.length });
+      docs.set(docId, backend);
     }
     return docs;
   }
 
-  /** Writes what `doc` has beyond its last saved state, atomically. */
-  async save(docId: string, doc: RegionDoc): Promise<void> {
+  /** Writes what `backend` has beyond its last saved state, atomically. */
+  async save(docId: string, backend: DocBackend): Promise<void> {
     const saved = this.#saved.get(docId) ?? { heads: [], nextSeq: 0, increments: 0 };
     const prefix = `d/${docId}/`;
     if (saved.increments + 1 >= COMPACT_AFTER) {
-      const ops: BatchOperation[] = [{ type: 'put', key: prefix + SNAPSHOT, value: A.save(doc) }];
+      const ops: BatchOperation[] = [{ type: 'put', key: prefix + SNAPSHOT, value: backend.save() }];
       for await (const [key] of this.#store.iterate({ prefix: prefix + INCREMENT })) ops.push({ type: 'del', key });
       await this.#store.batch(ops, { sync: this.#sync });
-      this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: saved.nextSeq, increments: 0 });
+      this.#saved.set(docId, { heads: backend.getHeads(), nextSeq: saved.nextSeq, increments: 0 });
       return;
     }
-    const bytes = A.saveSince(doc, saved.heads);
+    const bytes = backend.saveSince(saved.heads);
     if (bytes.byteLength === 0) return;
     const key = `${prefix}${INCREMENT}${String(saved.nextSeq).padStart(10, '0')}`;
     await this.#store.batch([{ type: 'put', key, value: bytes }], { sync: this.#sync });
-    this.#saved.set(docId, { heads: A.getHeads(doc), nextSeq: saved.nextSeq + 1, increments: saved.increments + 1 });
+    this.#saved.set(docId, { heads: backend.getHeads(), nextSeq: saved.nextSeq + 1, increments: saved.increments + 1 });
   }
 }

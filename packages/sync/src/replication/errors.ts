@@ -5,7 +5,8 @@ export type SyncErrorCode =
   | 'MERGE_REJECTED'
   | 'OUT_OF_SCOPE'
   | 'SESSION_CLOSED'
-  | 'PEER_BANNED';
+  | 'PEER_BANNED'
+  | 'AUTOMERGE_BACKEND';
 
 /** Base class of every error of `@titip/sync`; `code` is stable and machine-readable. */
 export class SyncError extends Error {
@@ -63,4 +64,12 @@ export class OutOfScopeError extends SyncError {
 /** Describes a received version value without calling into it (a decoded map may carry its own `toString`). */
 function describeVersion(value: unknown): string {
   return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? JSON.stringify(value) : `of type ${value === null ? 'null' : typeof value}`;
+}
+
+/** Automerge no longer behaves as the replica's direct use of its document backends expects (after an upgrade). */
+export class AutomergeBackendError extends SyncError {
+  static override name = 'AutomergeBackendError';
+  constructor(message: string) {
+    super('AUTOMERGE_BACKEND', message);
+  }
 }

@@ -1,5 +1,9 @@
+import * as A from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
+import { generateSyncMessage, newBackend } from '../../src/replication/automerge-backend.js';
+import { forkWithObjects, objectIdsOf, objectOf, sortedHeadsOf } from '../../src/replication/region-backend.js';
 import { Replica } from '../../src/replication/replica.js';
+import { mergeRemoteSyncMessage } from '../../src/replication/validate-merge.js';
 import { Attacker } from './attacker.js';
 import { memoryReplica, testObject, testValidator, waitFor } from './fixtures.js';
 
@@ -80,5 +84,53 @@ describe('validating merge against a hostile peer', () => {
     engines[1]!.attach(b);
     await waitFor(() => replica.object(fresh.id) !== undefined);
     await Promise.all(engines.map((e) => e.stop()));
+  });
+});
+
+describe('mergeRemoteSyncMessage (the validating merge on document backends)', () => {
+  async function remoteChange(edit: (doc: Record<string, unknown>) => void) {
+    const held = forkWithObjects(newBackend(), [testObject(DESA, 'held')], () => false).backend;
+    // the remote peer shares the history and makes one change
+    let remote = A.load<Record<string, unknown>>(held.save());
+    remote = A.change(remote, edit);
+    const [, request] = generateSyncMessage(held, A.initSyncState());
+    const [, remoteState] = A.receiveSyncMessage(remote, A.initSyncState(), request!);
+    const [, message] = A.generateSyncMessage(remote, remoteState);
+    return { held, message: message! };
+  }
+
+  it('receives a message carrying changes on a fork, returned when accepted; the held backend never changes', async () => {
+    const fresh = testObject(DESA, 'fresh');
+    const { held, message } = await remoteChange((d) => void (d[fresh.id] = fresh.bytes));
+    const before = sortedHeadsOf(held);
+    const merge = await mergeRemoteSyncMessage(DESA, held, A.initSyncState(), message, testValidator, { maxObjectBytes: 65_536 });
+    expect(merge.backend).not.toBe(held);
+    expect(merge.added.map((e) => e.id)).toEqual([fresh.id]);
+    expect(objectOf(merge.backend, fresh.id)).toEqual(fresh.bytes);
+    expect(sortedHeadsOf(held)).toEqual(before);
+    expect(objectOf(held, fresh.id)).toBeUndefined();
+  });
+
+  it('refuses a forbidden change, leaving the held backend as it was', async () => {
+    const forged = testObject(DESA, 'forged');
+    const { held, message } = await remoteChange((d) => void (d[forged.id] = forged.bytes));
+    const before = sortedHeadsOf(held);
+    await expect(mergeRemoteSyncMessage(DESA, held, A.initSyncState(), message, testValidator, { maxObjectBytes: 65_536 })).rejects.toMatchObject({
+      rejection: { reason: 'invalid-object', objectId: forged.id },
+    });
+    expect(sortedHeadsOf(held)).toEqual(before);
+    expect(objectIdsOf(held)).toHaveLength(1);
+    await expect(mergeRemoteSyncMessage(DESA, held, A.initSyncState(), new Uint8Array([0x42, 9, 9]), testValidator, { maxObjectBytes: 65_536 })).rejects.toMatchObject({
+      rejection: { reason: 'undecodable' },
+    });
+  });
+
+  it('receives a message without changes on the held backend itself (nothing to copy)', async () => {
+    const held = forkWithObjects(newBackend(), [testObject(DESA, 'held')], () => false).backend;
+    const [, hello] = A.generateSyncMessage(A.init(), A.initSyncState());
+    const merge = await mergeRemoteSyncMessage(DESA, held, A.initSyncState(), hello!, testValidator, { maxObjectBytes: 65_536 });
+    expect(merge.backend).toBe(held);
+    expect(merge.added).toEqual([]);
+    expect(merge.syncState.theirHeads).toEqual([]);
   });
 });
