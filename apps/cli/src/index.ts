@@ -45,6 +45,8 @@ export { submitAndAwaitReceipt, type AwaitReceiptOptions } from './operator/subm
 export { receiptFor, isReceiptOf, type ReceiptCheckOptions } from './operator/receipt-for.js';
 export { reuseHeldSubmission } from './operator/reuse-held-submission.js';
 export { listSubmissions, type SubmissionStatus } from './operator/submission-status.js';
+export { operatorStatus, type OperatorStatus, type OwnSubmissionStatus, type EquivocationWarning } from './operator/operator-status.js';
+export { readServedTps, recordServedTps, SERVED_TPS_FILE } from './operator/served-tps-file.js';
 export { heldRecords } from './operator/held-records.js';
 export { startOperatorPeer, type OperatorPeerOptions } from './operator/open-operator-peer.js';
 

@@ -1,21 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyId } from '@titip/identity';
-import { decodeRecord } from '@titip/records';
+import { decodeRecord, docIdOf } from '@titip/records';
 import { eventually, tempDir } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCredentialFile, writeKeyFile } from '../../src/files/write-config-files.js';
 import { writeNetworkFile } from '../../src/issuer/network-file.js';
 import { startOperatorPeer } from '../../src/operator/open-operator-peer.js';
+import { signSubmission } from '../../src/operator/sign-submission.js';
 import { exampleForm, examplePath } from '../fixtures/forms.js';
 import { startReceiptingPeer } from '../fixtures/receipting-peer.js';
 import { runBin, spawnBin } from '../fixtures/run-bin.js';
-import { exampleElections, makeTestTrust, type TestTrust } from '../fixtures/trust.js';
+import { exampleElections, makeTestTrust, type TestIdentity, type TestTrust } from '../fixtures/trust.js';
 
 const TPS = '1906012001001';
+const NEIGHBOUR = '1906012001002';
 let dir: { path: string; remove: () => Promise<void> };
 let cwd: string;
 let trust: TestTrust;
+let op: TestIdentity;
 const stops: (() => Promise<void>)[] = [];
 
 const operator = (...args: string[]) => runBin('operator', args, { cwd, timeoutMs: 90_000 });
@@ -25,7 +28,7 @@ beforeAll(async () => {
   dir = await tempDir('titip-cli-submit-');
   cwd = dir.path;
   trust = await makeTestTrust('submit-int');
-  const op = await trust.operator(TPS);
+  op = await trust.operator(TPS);
   await writeNetworkFile(join(cwd, 'network.json'), { name: 'test', root: trust.root.publicKey, elections: exampleElections });
   await writeKeyFile(join(cwd, 'op.key.json'), op.keyPair);
   await writeCredentialFile(join(cwd, 'op.cred.json'), op.chain);
@@ -48,12 +51,13 @@ describe('titip-operator submit / status against real Node peers', () => {
 
     const status = await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json');
     expect(status.code, status.stderr).toBe(0);
-    const [held] = JSON.parse(status.stdout);
+    const { tps, submissions: [held] } = JSON.parse(status.stdout);
+    expect(tps).toEqual([TPS]);
     expect(held).toMatchObject({ tps: TPS, election: 'pkwkk', revision: 1, receipt: null });
     expect([...carrier.replica.objects()].map((o) => o.id)).toEqual([held.id]);
     const table = await operator('status', '--data-dir', 'op-data', '--network', 'network.json');
     expect(table.stdout).toContain('queued, no receipt yet');
-    expect(table.stdout).toContain('1 submission(s): 0 with a receipt, 1 queued.');
+    expect(table.stdout).toContain('1 submission(s) of TPS 1906012001001: 0 with a receipt, 1 queued.');
   });
 
   it('the next run reuses the queued submission and exits 0 with the receipt from a receipting peer', async () => {
@@ -64,13 +68,13 @@ describe('titip-operator submit / status against real Node peers', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('Already queued earlier');
     const out = JSON.parse(run.stdout);
-    expect(out).toMatchObject({ submission: before[0].id, tps: TPS, election: 'pkwkk', revision: 1, server: keyId(trust.server.keyPair.publicKey) });
+    expect(out).toMatchObject({ submission: before.submissions[0].id, tps: TPS, election: 'pkwkk', revision: 1, server: keyId(trust.server.keyPair.publicKey) });
     expect(Date.parse(out.receivedAt)).toBeGreaterThan(Date.now() - 120_000);
     const receipt = decodeRecord(server.replica.object(out.receipt)!);
     expect(receipt.kind).toBe('receipt');
-    expect(receipt.kind === 'receipt' && receipt.body.submission).toBe(before[0].id);
+    expect(receipt.kind === 'receipt' && receipt.body.submission).toBe(before.submissions[0].id);
 
-    const status = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json')).stdout);
+    const status = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json')).stdout).submissions;
     expect(status).toHaveLength(1);
     expect(status[0].receipt).toMatchObject({ id: out.receipt, receivedAt: out.receivedAt });
     // A third run finds the receipt in the queue at once.
@@ -113,7 +117,7 @@ describe('titip-operator submit / status against real Node peers', () => {
     const code = await child.exited;
     expect(code).toBe(130);
     expect(child.stderr()).toContain('stopped waiting for the receipt');
-    const status = JSON.parse((await operator('status', '--data-dir', 'op-data-3', '--network', 'network.json', '--json')).stdout);
+    const status = JSON.parse((await operator('status', '--data-dir', 'op-data-3', '--network', 'network.json', '--json')).stdout).submissions;
     expect(status).toHaveLength(1);
     expect(status[0].receipt).toBeNull();
   });
@@ -131,5 +135,48 @@ describe('titip-operator submit / status against real Node peers', () => {
     } finally {
       await holder.stop();
     }
+  });
+
+  it("status shows only this data dir's TPS, counts the neighbours' results apart, and warns of an equivocation", async () => {
+    // The desa document travels whole: a neighbour's result and a second, different revision 1 signed with this
+    // operator's key (the key used on another device) reach the phone by sync.
+    const neighbour = await trust.operator(NEIGHBOUR);
+    const sign = (who: TestIdentity, tps: string, form: ReturnType<typeof exampleForm>, at: number) =>
+      signSubmission({ keyPair: who.keyPair, chain: who.chain, tps, election: 'pkwkk', form, deviceTime: at, root: trust.root.publicKey });
+    const other = exampleForm('c-hasil-pkwkk.json');
+    other.suara.paslon['1000526'] = 151;
+    other.suara.paslon['1000527'] = 239;
+    const theirs = await sign(neighbour, NEIGHBOUR, exampleForm('c-hasil-pkwkk.json'), Date.now());
+    const twin = await sign(op, TPS, other, Date.now());
+    const peer = await startOperatorPeer({ dataDir: join(cwd, 'op-data'), network: trust.network, scopes: [''] });
+    try {
+      for (const r of [theirs, twin]) await peer.replica.addLocal(docIdOf(r), [{ id: r.id, bytes: r.bytes }], { trusted: true });
+    } finally {
+      await peer.stop();
+    }
+
+    const json = await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const status = JSON.parse(json.stdout);
+    expect(status.tps).toEqual([TPS]);
+    expect(status.submissions.map((s: { tps: string }) => s.tps)).toEqual([TPS, TPS]);
+    expect(status.submissions.every((s: { equivocated: boolean }) => s.equivocated)).toBe(true);
+    expect(status.equivocations).toMatchObject([{ tps: TPS, election: 'pkwkk', revision: 1, sameSigner: true, contested: true }]);
+    expect(status.neighbours).toEqual({ tps: [NEIGHBOUR], submissions: 1 });
+    expect(json.stderr).toContain('WARNING: TPS 1906012001001 pkwkk: 2 DIFFERENT submissions claim revision 1');
+
+    const table = await operator('status', '--data-dir', 'op-data', '--network', 'network.json');
+    expect(table.stdout).not.toContain(NEIGHBOUR + '  ');
+    expect(table.stdout).toContain('2 submission(s) of TPS 1906012001001: 1 with a receipt, 1 queued.');
+    expect(table.stdout).toContain('!! EQUIVOCATED');
+    expect(table.stdout).toContain('PERINGATAN: TPS 1906012001001 pkwkk: 2 kiriman BERBEDA');
+    expect(table.stdout).toContain('WARNING: TPS 1906012001001 pkwkk: 2 DIFFERENT submissions claim revision 1');
+    expect(table.stdout).toContain('does NOT count it');
+    expect(table.stdout).toContain(`also carries 1 submission(s) of 1 other TPS (${NEIGHBOUR})`);
+
+    // --tps picks the TPS explicitly (here the neighbour's, as a PPS helper might).
+    const theirsOnly = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json', '--tps', NEIGHBOUR)).stdout);
+    expect(theirsOnly.submissions.map((s: { id: string }) => s.id)).toEqual([theirs.id]);
+    expect(theirsOnly.neighbours).toEqual({ tps: [TPS], submissions: 2 });
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ReceiptTimeoutError, SubmissionRefusedError } from '../../errors.js';
 import { readSubmissionFile } from '../../files/read-input-files.js';
 import { reuseHeldSubmission } from '../../operator/reuse-held-submission.js';
+import { recordServedTps } from '../../operator/served-tps-file.js';
 import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
 import { submitAndAwaitReceipt } from '../../operator/submit-and-await-receipt.js';
 import { durationArg, filePathArg, multiaddrArg } from '../arg-schemas.js';
@@ -72,6 +73,7 @@ export const submitCommand = defineCommand({
     const { startOperatorPeer } = await import('../../operator/open-operator-peer.js'); // libp2p loads only when needed
     const peer = await startOperatorPeer({ dataDir, network, scopes: [record.body.tps], dial: values.peer });
     try {
+      await recordServedTps(dataDir, record.body.tps); // so that status tells this TPS from the neighbours' carried
       const toSend = reuseHeldSubmission(peer.replica, record);
       if (toSend.id !== record.id) io.stderr(`Already queued earlier as ${toSend.id} (same numbers): sending that one.\n`);
       io.stderr(`Submission ${toSend.id} queued in ${dataDir}; waiting up to ${Math.round(timeoutMs / 1000)} s for the receipt…\n`);
