@@ -128,8 +128,10 @@ async function judgeMerge(
       reject({ reason: 'nested-path', detail: `change below the top level at ${JSON.stringify(patch.path)}` });
     }
     const id = key as string;
-    if (patch.action !== 'put') reject({ reason: patch.action === 'del' ? 'delete' : 'not-a-put', objectId: id, detail: `${patch.action} of ${id}` });
-    const value = (patch as { value: unknown }).value;
+    let value: unknown;
+    if (patch.action === 'put') value = (patch as { value: unknown }).value;
+    else if (patch.action === 'conflict') value = agreedValue(candidate, id, reject);
+    else reject({ reason: patch.action === 'del' ? 'delete' : 'not-a-put', objectId: id, detail: `${patch.action} of ${id}` });
     if (!(value instanceof Uint8Array)) reject({ reason: 'not-bytes', objectId: id, detail: `value of ${id} is not a byte string` });
     const bytes = value as Uint8Array;
     if (heldIds.has(id)) {
@@ -159,6 +161,20 @@ async function judgeMerge(
     });
   }
   return added;
+}
+
+/**
+ * The value of a key that two peers put concurrently. The same object added independently on two replicas (e.g. a
+ * result imported from a bundle where it had also arrived by network) is two puts of identical bytes: Automerge keeps
+ * both and `A.diff` reports a `conflict` when the value already held wins. That is harmless; different values are not.
+ */
+function agreedValue(candidate: DocBackend, id: string, reject: (rejection: MergeRejection) => never): Uint8Array {
+  const values = candidate.getAll('_root', id).map((entry) => entry[1]);
+  const first = values[0];
+  if (!(first instanceof Uint8Array) || values.some((v) => !(v instanceof Uint8Array) || !equalBytes(first, v))) {
+    return reject({ reason: 'overwrite', objectId: id, detail: `concurrent different values for ${id}` });
+  }
+  return first;
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

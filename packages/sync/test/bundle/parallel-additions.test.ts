@@ -22,14 +22,11 @@ async function syncInProcess(a: Replica, b: Replica): Promise<void> {
 }
 
 // What a bundle import does: the same object reaches two replicas by separate additions (two Automerge puts of the
-// same key with the same bytes, by different actors). wire-protocol.md allows "a concurrent put of the identical
-// bytes", and the merge accepts it when the incoming value wins; when the value already held wins, A.diff reports
-// `{ action: 'conflict' }`, which validate-merge.ts refuses as 'not-a-put' (and the session bans the peer). One side
-// of every such pair is in that case. KNOWN BUG in src/replication/validate-merge.ts (not this module's to change):
-// the fix is to accept a 'conflict' patch whose conflicting values (A.getConflicts) all equal the object held.
-// When it is fixed, this test fails: drop `.fails`.
+// same key with the same bytes, by different actors). When the value already held wins, A.diff reports
+// `{ action: 'conflict' }`; the validating merge accepts it when every conflicting value is the same object
+// (validate-merge.ts, agreedValue). Found by this test and by a new user submitting one signed file from two devices.
 describe('the same object added independently on two replicas', () => {
-  it.fails('lets the two replicas sync and agree (KNOWN BUG: validating merge refuses the concurrent identical put)', async () => {
+  it('lets the two replicas sync and agree', async () => {
     const { replica: a } = await memoryReplica([DOC]);
     const { replica: b } = await memoryReplica([DOC]);
     const shared = testObject(DOC, 'result of TPS 001');

@@ -76,7 +76,7 @@ describe('a bundle on a USB stick between two real peers (LevelDB)', () => {
   // Both peers now hold the same objects under different Automerge histories; the sync merges them. It fails on one
   // side today because src/replication/validate-merge.ts refuses the concurrent identical put (see
   // parallel-additions.test.ts). When that is fixed, this test fails: drop `.fails`.
-  it.fails('then exporter and importer sync over libp2p and agree (KNOWN BUG in the validating merge)', async () => {
+  it('then exporter and importer sync over libp2p and agree', async () => {
     const trust = await makeTrust(nodeEd25519, { label: 'sneakernet' });
     const { island, pps, results } = await carried(trust);
     const late = await submissionOf(trust, tpsOf(DESA, 4));
