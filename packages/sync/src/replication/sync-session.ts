@@ -12,6 +12,20 @@ import { isCoveredBy, isInInterest, sharedInterest } from './scope.js';
 /** Documents whose incoming sync messages are validated at the same time within one session. */
 const MAX_CONCURRENT_DOCS = 16;
 
+let emptyPeerState: A.SyncState | undefined;
+
+/**
+ * The sync state toward a peer that holds nothing of a document: the state after receiving the opening message of
+ * an empty document (it names no heads, so the state does not depend on the document it is received on).
+ */
+function emptyPeerSyncState(): A.SyncState {
+  if (emptyPeerState === undefined) {
+    const [, opening] = A.generateSyncMessage(A.init(), A.initSyncState());
+    [, emptyPeerState] = A.receiveSyncMessage(A.init(), A.initSyncState(), opening!);
+  }
+  return emptyPeerState;
+}
+
 /** A peer that sent something the protocol forbids: reported, told why, and disconnected. */
 export interface Misbehaviour {
   readonly peer: string;
@@ -212,11 +226,17 @@ export class SyncSession {
       listed.add(docId);
       const theirs = [...heads].sort();
       const mine = this.#replica.heads(docId);
+      // A document only they hold: they know from my heads that I lack it and send it whole (see below), so an
+      // opening message from me would only make them send it twice.
+      if (mine.length === 0) continue;
       if (mine.length !== theirs.length || mine.some((h, i) => h !== theirs[i])) await this.#pushDoc(docId);
     }
-    // Documents they do not hold at all.
+    // Documents they do not hold at all: their heads say so, so the first message already carries every change,
+    // as if they had opened with the message of an empty document.
     for (const docId of this.#replica.docIds()) {
-      if (this.#shared(docId) && !listed.has(docId) && this.#replica.heads(docId).length > 0) await this.#pushDoc(docId);
+      if (!this.#shared(docId) || listed.has(docId) || this.#replica.heads(docId).length === 0) continue;
+      if (!this.#syncStates.has(docId)) this.#syncStates.set(docId, emptyPeerSyncState());
+      await this.#pushDoc(docId);
     }
   }
 

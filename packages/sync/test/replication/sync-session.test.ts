@@ -1,4 +1,7 @@
+import * as A from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
+import { decodeWireMessage } from '../../src/replication/message-codec.js';
+import type { FrameChannel } from '../../src/transport/frame-channel.js';
 import { createMemoryChannelPair } from '../../src/transport/memory-channel-pair.js';
 import { SyncEngine } from '../../src/replication/sync-engine.js';
 import type { Replica } from '../../src/replication/replica.js';
@@ -15,7 +18,41 @@ function connect(left: Replica, right: Replica, names = ['left', 'right'] as con
   return { engines, sessions, stop: () => Promise.all(engines.map((e) => e.stop())) };
 }
 
+/** The sync messages sent over a channel: document and number of Automerge changes carried. */
+function recording(channel: FrameChannel, log: { doc: string; changes: number }[]): FrameChannel {
+  return {
+    remotePeer: channel.remotePeer,
+    frames: () => channel.frames(),
+    close: () => channel.close(),
+    abort: (reason) => channel.abort(reason),
+    send: (frame) => {
+      const message = decodeWireMessage(frame);
+      if (message.t === 'sync') log.push({ doc: message.doc, changes: A.decodeSyncMessage(message.data).changes.length });
+      return channel.send(frame);
+    },
+  };
+}
+
 describe('SyncSession', () => {
+  it('sends each document an empty peer lacks once, in its first message, and the empty peer opens none', async () => {
+    const { replica: full } = await memoryReplica(['1906']);
+    const { replica: empty } = await memoryReplica(['1906']);
+    for (const desa of [DESA_A, DESA_B, DESA_C]) await full.addLocal(desa, Array.from({ length: 5 }, (_, i) => testObject(desa, `r${i}`)));
+    const [a, b] = createMemoryChannelPair('full', 'empty');
+    const fromFull: { doc: string; changes: number }[] = [];
+    const fromEmpty: { doc: string; changes: number }[] = [];
+    const engines = [new SyncEngine({ replica: full }), new SyncEngine({ replica: empty })];
+    engines[0]!.attach(recording(a, fromFull));
+    engines[1]!.attach(recording(b, fromEmpty));
+    await waitFor(() => empty.objectCount === 15 && fromEmpty.length === 3);
+    await new Promise((r) => setTimeout(r, 50));
+    // one message per document each way: the changes, and the empty peer's acknowledgement
+    expect(fromFull.map((m) => m.changes)).toEqual([1, 1, 1]);
+    expect(fromEmpty.map((m) => m.changes)).toEqual([0, 0, 0]);
+    expect(new Set(fromFull.map((m) => m.doc))).toEqual(new Set([DESA_A, DESA_B, DESA_C]));
+    await Promise.all(engines.map((e) => e.stop()));
+  });
+
   it('copies every object in scope to an empty peer and ends with equal digests', async () => {
     const { replica: full } = await memoryReplica(['1906']);
     const { replica: empty } = await memoryReplica(['1906']);
