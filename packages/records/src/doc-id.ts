@@ -1,10 +1,22 @@
 import { desaOfTps } from '@titip/election';
 import type { TitipRecord } from './record/titip-record.js';
 
+/** Document ids already known for records whose body is decoded lazily (see the worker validator). */
+const known = new WeakMap<object, string>();
+
 /**
  * The regional document a record lives in: the desa code (10 digits) of its TPS. Submissions, receipts and
  * attestations of one TPS all land in the same document, so a reconnect syncs one desa at a time.
  */
 export function docIdOf(record: Pick<TitipRecord, 'body'>): string {
-  return desaOfTps(record.body.tps);
+  return known.get(record) ?? desaOfTps(record.body.tps);
+}
+
+/**
+ * Records the document id of a record whose body is not decoded yet, so {@link docIdOf} does not decode it;
+ * `null` forgets it (the body was replaced). Internal.
+ */
+export function rememberDocId(record: object, docId: string | null): void {
+  if (docId === null) known.delete(record);
+  else known.set(record, docId);
 }

@@ -38,7 +38,7 @@ export function createPackValidator(config: WorkerConfig): (buffer: ArrayBuffer)
       }
       const verdict = await verifyDecodedRecord(opened.record, options);
       if (!verdict.ok) results.push(verdict);
-      else if (verdict.record.kind === 'submission') results.push({ ok: true, kind: 'submission', credential: verdict.credential });
+      else if (verdict.record.kind === 'submission') results.push({ ok: true, kind: 'submission', tps: verdict.record.body.tps, credential: verdict.credential });
       else results.push({ ok: true, kind: verdict.record.kind, body: verdict.record.body, credential: verdict.credential });
     }
     return results;

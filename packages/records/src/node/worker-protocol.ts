@@ -34,11 +34,12 @@ export interface ChunkRequest {
 /**
  * The verdict on one entry as it crosses back: a failure as is; for a valid record its kind and leaf
  * credential, and the decoded body except for submissions: a valid submission's body is exactly its decoded
- * CBOR (see `passesSubmissionBodySchema`), which the main thread decodes from the bytes it holds, cheaper
- * than a structured clone.
+ * CBOR (see `passesSubmissionBodySchema`), which the main thread decodes from the bytes it holds when it is
+ * first read (cheaper than a structured clone, and often never: the sync layer needs only the TPS, sent along).
  */
 export type WireResult =
-  | { ok: true; kind: TitipRecord['kind']; body?: TitipRecord['body']; credential: CredentialBody }
+  | { ok: true; kind: 'submission'; tps: string; credential: CredentialBody }
+  | { ok: true; kind: Exclude<TitipRecord['kind'], 'submission'>; body: TitipRecord['body']; credential: CredentialBody }
   | { ok: false; failure: RecordFailure };
 
 /** A worker's answers: `ready` once started, then one per chunk (results in order, or an error), the pack returned. */

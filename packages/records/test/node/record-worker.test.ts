@@ -18,13 +18,13 @@ async function setup() {
 }
 
 describe('createPackValidator (the work of one worker, run in-process)', () => {
-  it('answers each entry of a pack: kind, leaf credential (and body but for a submission) of a valid record, the failure otherwise', async () => {
+  it('answers each entry of a pack: kind, leaf credential and body (a submission: its TPS only) of a valid record, the failure otherwise', async () => {
     const { s, r, config } = await setup();
     const receipt = await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission: r, receivedAt: ELECTION_DAY }, provider);
     const validate = createPackValidator(config);
     const entries = [r, receipt, { id: 'f'.repeat(64), bytes: r.bytes }, { id: hashHex(Uint8Array.of(1)), bytes: Uint8Array.of(1) }];
     const results = await validate(packEntries(entries.map(({ id, bytes }) => ({ id, bytes }))));
-    expect(results[0]).toEqual({ ok: true, kind: 'submission', credential: expect.objectContaining({ role: 'operator' }) });
+    expect(results[0]).toEqual({ ok: true, kind: 'submission', tps: r.body.tps, credential: expect.objectContaining({ role: 'operator' }) });
     expect(results[1]).toMatchObject({ ok: true, kind: 'receipt', body: { submission: r.id }, credential: { role: 'server' } });
     expect(results[2]).toMatchObject({ ok: false, failure: { code: 'hash-mismatch' } });
     expect(results[3]).toMatchObject({ ok: false, failure: { code: 'malformed' } });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAttestation } from '../../src/create/create-attestation.js';
 import { createReceipt } from '../../src/create/create-receipt.js';
 import { createSubmission } from '../../src/create/create-submission.js';
+import { docIdOf } from '../../src/doc-id.js';
 import { InvalidRecordInputError, WorkerValidatorError } from '../../src/errors.js';
 import {
   createWorkerRecordValidator,
@@ -131,6 +132,7 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
     const expected = await createRecordValidator({ root: s.root.publicKey, provider, elections: () => pkwkk1906 }).batch(entries);
     const validator = workers({ root: s.root.publicKey, threads: 2, chunkSize: 7, elections: [pkwkk1906] });
     const results = await validator.batch(entries);
+    expect(results.map((r) => r.ok && docIdOf(r.record))).toEqual(expected.map((r) => r.ok && docIdOf(r.record)));
     expect(results).toEqual(expected);
     const okCount = results.filter((r) => r.ok).length;
     expect(okCount).toBeGreaterThan(90);
