@@ -2,15 +2,15 @@
 // titip-relay: the relay daemon (see relayUsage and README.md).
 import { readCredentialFile, readKeyFile, readNetworkFile } from '@titip/config/node';
 import { nodeEd25519 } from '@titip/identity/node';
-import { jsonLinesLogger, type Logger } from '@titip/log';
+import type { Logger } from '@titip/log';
 import type { AttestationSigner } from './attestation-policy.js';
 import { deriveAttestationSigner } from './attestation-signer.js';
 import { parseRelayArgs, relayUsage, type RelayArgs } from './relay-args.js';
+import { relayLogger } from './relay-logger.js';
 import { startRelay, type Relay } from './relay.js';
 import { startFailure } from './start-failure.js';
 import { statusDisplay } from './status-display.js';
 import { formatStatusLine } from './status-line.js';
-import { textLogger } from './text-logger.js';
 import { UsageError } from './usage-error.js';
 
 const STOP_TIMEOUT_MS = 15_000;
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const display = args.status ? statusDisplay((text) => process.stderr.write(text), process.stderr.isTTY === true) : undefined;
   const write = (line: string) => (display ? display.log(line) : process.stderr.write(line));
-  const logger: Logger = args.logJson ? jsonLinesLogger({ write, component: 'titip-relay' }) : textLogger(write);
+  const logger: Logger = relayLogger({ write, json: args.logJson });
 
   let relay: Relay;
   let role: string;

@@ -1,6 +1,7 @@
 import { ConfigFileError } from '@titip/config';
 import { StoreLockedError } from '@titip/store';
 import { RelayError } from './errors.js';
+import { withIsoTimes } from './readable-times.js';
 
 const LISTEN_HINTS: Record<string, string> = {
   EADDRINUSE: 'the port is taken (another titip-relay on this laptop?): choose another port in --listen',
@@ -11,8 +12,13 @@ const LISTEN_HINTS: Record<string, string> = {
 /**
  * The one line `titip-relay` prints when it cannot start: the configuration file at fault, the data directory in
  * use, the listen address that failed and why, or the error's first line; never a stack trace unless `debug`.
+ * Credential times are shown as ISO times.
  */
 export function startFailure(error: unknown, where: { dataDir: string; credential?: string | undefined }, debug = false): string {
+  return withIsoTimes(describe(error, where, debug));
+}
+
+function describe(error: unknown, where: { dataDir: string; credential?: string | undefined }, debug: boolean): string {
   if (error instanceof ConfigFileError) return error.message;
   if (error instanceof RelayError) {
     return where.credential !== undefined && error.code !== 'RELAY_INVALID_OPTION' ? `${where.credential}: ${error.message}` : error.message;

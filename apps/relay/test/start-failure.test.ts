@@ -44,4 +44,11 @@ describe('startFailure', () => {
     expect(startFailure(error, where, true)).toContain(`\n${error.stack}`);
     expect(startFailure('a string', where)).toBe('cannot start: a string');
   });
+
+  it('shows credential times as ISO times, not milliseconds', () => {
+    const error = new RelayError('RELAY_CREDENTIAL_INVALID', "the relay credential does not verify against the network's root key: not-yet-valid: credential 1 is valid from 1796144400000, checked at 1732665600000");
+    expect(startFailure(error, where)).toBe(
+      "pps.cred.json: the relay credential does not verify against the network's root key: not-yet-valid: credential 1 is valid from 2026-12-01T17:00:00.000Z, checked at 2024-11-27T00:00:00.000Z",
+    );
+  });
 });
