@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // titip-server: the KPU sink daemon (see USAGE / README.md).
 import { ConfigFileError } from '@titip/config';
-import { jsonLinesLogger, type Logger } from '@titip/log';
+import type { Logger } from '@titip/log';
 import { parseServerArgs, type ServerCommand } from './cli/parse-server-args.js';
-import { textLogger } from './cli/text-logger.js';
+import { serverLogger } from './cli/server-logger.js';
 import { USAGE } from './cli/usage.js';
 import { ServerError, UsageError } from './errors.js';
 import { readServerFiles } from './read-server-files.js';
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const o = command.options;
   const write = (line: string) => process.stderr.write(line);
-  const logger: Logger = o.logJson ? jsonLinesLogger({ write, component: 'titip-server' }) : textLogger(write);
+  const logger: Logger = serverLogger({ write, json: o.logJson });
 
   let server: RunningServer;
   try {
