@@ -4,6 +4,8 @@ import type { Command, Program } from './command.js';
 import { EXIT } from './exit-codes.js';
 import { commandHelp, programHelp } from './help.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { printable } from './printable.js';
+import { withIsoTimes } from './readable-times.js';
 
 const HELP = new Set(['--help', '-h', 'help']);
 /** Typed errors of the Titip packages carry a stable upper-case `code`; Node's own programming errors are `ERR_…`. */
@@ -48,8 +50,13 @@ function findCommand(program: Program, name: string): Command<never> | undefined
 
 function usage(program: Program, io: CliIo, error: UsageError): number {
   const where = error.command ? `${program.name} ${error.command}` : program.name;
-  io.stderr(`${where}: ${error.message}\nRun '${where} --help' for usage.\n`);
+  io.stderr(`${where}: ${shown(error.message)}\nRun '${where} --help' for usage.\n`);
   return EXIT.usage;
+}
+
+/** An error message as printed: credential times as ISO times, non-printable characters (from a file) escaped. */
+function shown(message: string): string {
+  return printable(withIsoTimes(message));
 }
 
 /** Prints an error and picks the exit code. */
@@ -57,21 +64,21 @@ function report(program: Program, command: string, error: unknown, io: CliIo): n
   if (error instanceof UsageError) return usage(program, io, error);
   const where = `${program.name} ${command}`;
   if (error instanceof ReceiptTimeoutError) {
-    io.stderr(`${where}: ${error.message}\n`);
+    io.stderr(`${where}: ${shown(error.message)}\n`);
     return EXIT.timeout;
   }
   if (error instanceof AbortedError) {
-    io.stderr(`${where}: ${error.message}\n`);
+    io.stderr(`${where}: ${shown(error.message)}\n`);
     return EXIT.interrupted;
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof CliError || (error instanceof Error && typeof code === 'string' && TYPED_CODE.test(code))) {
     const hint = error instanceof OutputFileError && error.exists ? ' Pass --force to replace it.' : '';
-    io.stderr(`${where}: error: ${(error as Error).message}${hint}\n`);
+    io.stderr(`${where}: error: ${shown((error as Error).message)}${hint}\n`);
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${where}: internal error: ${message}\n`);
+  io.stderr(`${where}: internal error: ${shown(message)}\n`);
   if (io.env?.['TITIP_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('(set TITIP_DEBUG=1 for details)\n');
   return EXIT.internal;

@@ -194,6 +194,28 @@ describe('titip-issuer → titip-operator, as child processes', () => {
     expect(existsSync(join(cwd, 'never-network.json'))).toBe(false);
   });
 
+  it('a binary network, credential, key or form file: the error shows its control bytes escaped, never raw', async () => {
+    const binary = Buffer.concat([Buffer.from('\x1b[31mRED\x00\x07\x08'), Buffer.from([0xff, 0xfe, 0x9b]), Buffer.from('{"a":\x1b]0;pwned\x07\u202e')]);
+    await writeFile(join(cwd, 'binary.json'), binary);
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
+    for (const option of ['--network', '--credential', '--key', '--form']) {
+      const args = signArgs(examplePath('c-hasil-pkwkk.json'), 'never.cbor');
+      args[args.indexOf(option) + 1] = 'binary.json';
+      const r = await operator(...args);
+      expect(r.code, option).toBe(1);
+      expect(r.stderr, option).toContain('binary.json: ');
+      expect(r.stderr, option).not.toMatch(raw);
+      noStack(r);
+    }
+    const check = await operator('check', '--form', examplePath('c-hasil-pkwkk.json'), '--election', 'pkwkk', '--network', 'binary.json');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('\\x1b');
+    expect(check.stderr).not.toMatch(raw);
+    const issue = await issuer('issue', '--role', 'operator', '--signer', 'binary.json', '--signer-credential', 'kpu.cred.json', '--network', 'network.json', '--subject', 'op.key.json', '--regions', TPS, '--elections', 'pkwkk', '--valid-from', from, '--valid-until', until, '--out', 'never.cred.json');
+    expect(issue.code).toBe(1);
+    expect(issue.stderr).not.toMatch(raw);
+  });
+
   it('never replaces an existing file without --force', async () => {
     const before = await readFile(join(cwd, 'op.key.json'), 'utf8');
     const again = await operator('keygen', '--out', 'op.key.json');

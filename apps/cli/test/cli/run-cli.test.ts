@@ -4,7 +4,7 @@ import { defineCommand, type Command, type Program } from '../../src/cli/command
 import { issuerProgram } from '../../src/cli/issuer/issuer-program.js';
 import { operatorProgram } from '../../src/cli/operator/operator-program.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { InputFileError } from '../../src/errors.js';
+import { InputFileError, SubmissionRefusedError } from '../../src/errors.js';
 import { bufferIo } from '../fixtures/buffer-io.js';
 
 describe('runCli: help and dispatch', () => {
@@ -121,5 +121,19 @@ describe('runCli: failures', () => {
     const { OutputFileError } = await import('../../src/errors.js');
     expect(await runCli(program(() => Promise.reject(new OutputFileError('a', 'already exists', { exists: true }))), ['go'], io)).toBe(1);
     expect(io.err).toContain('Pass --force to replace it.');
+  });
+
+  it('escapes the control characters a binary file puts in an error message', async () => {
+    const io = bufferIo();
+    const error = new InputFileError('bad\x1b.json', 'is not JSON: Unexpected token \'\x1b\', "\x1b[31mRED\x00\x07\u202e"... is not valid JSON');
+    expect(await runCli(program(() => Promise.reject(error)), ['go'], io)).toBe(1);
+    expect(io.err).toBe('t go: error: bad\\x1b.json: is not JSON: Unexpected token \'\\x1b\', "\\x1b[31mRED\\x00\\x07\\u{202e}"... is not valid JSON\n');
+  });
+
+  it('shows credential times as ISO times, not milliseconds', async () => {
+    const io = bufferIo();
+    const error = new SubmissionRefusedError('not-yet-valid', 'the signed submission would not verify: credential 1 is valid from 1796144400000, checked at 1732665600000');
+    expect(await runCli(program(() => Promise.reject(error)), ['go'], io)).toBe(1);
+    expect(io.err).toBe('t go: error: the signed submission would not verify: credential 1 is valid from 2026-12-01T17:00:00.000Z, checked at 2024-11-27T00:00:00.000Z\n');
   });
 });
