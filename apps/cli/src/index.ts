@@ -36,6 +36,7 @@ export { buildNetworkFile, writeNetworkFile, type NetworkFileParams } from './is
 // Files
 export { writeFileAtomic, type WriteFileOptions } from './files/write-file-atomic.js';
 export { writeKeyFile, writeCredentialFile } from './files/write-config-files.js';
+export { credentialSummaryMismatches, summaryMismatchWarning, type SummaryMismatch } from './files/credential-summary-check.js';
 export { readFormFile, readElectionsFile, readSubmissionFile, readJsonInput, readInputFile, MAX_INPUT_FILE_BYTES } from './files/read-input-files.js';
 
 // Operator

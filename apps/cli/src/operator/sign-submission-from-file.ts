@@ -5,6 +5,7 @@ import type { Ed25519Provider } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import type { SubmissionRecord } from '@titip/records';
 import { SubmissionRefusedError } from '../errors.js';
+import { credentialSummaryMismatches, summaryMismatchWarning } from '../files/credential-summary-check.js';
 import { readFormFile } from '../files/read-input-files.js';
 import { signSubmission, type SignSubmissionParams } from './sign-submission.js';
 
@@ -28,6 +29,11 @@ export interface SignedFromFiles {
   readonly network: Network;
   /** The rule report of the form (its warnings are worth showing). */
   readonly report: RuleReport;
+  /**
+   * Problems with the input files worth telling the operator, though they did not stop signing: a credential file
+   * whose readable summary disagrees with its signed chain (the chain is what was used).
+   */
+  readonly fileWarnings: string[];
 }
 
 /**
@@ -46,8 +52,9 @@ export async function signSubmissionFromFile(params: SignSubmissionFromFileParam
   }
   const keyPair = await readKeyFile(params.keyFile, provider);
   const credential = await readCredentialFile(params.credentialFile);
+  const summaryWarning = summaryMismatchWarning(params.credentialFile, await credentialSummaryMismatches(params.credentialFile, credential));
   const form = await readFormFile(params.formFile);
   const { keyFile: _k, credentialFile: _c, networkFile: _n, formFile: _f, ...rest } = params;
   const record = await signSubmission({ ...rest, keyPair, chain: credential, form, electionDefinition: definition, root: network.root, provider });
-  return { record, network, report: checkCHasil(form, definition) };
+  return { record, network, report: checkCHasil(form, definition), fileWarnings: summaryWarning === '' ? [] : [summaryWarning] };
 }

@@ -132,6 +132,29 @@ describe('titip-issuer → titip-operator, as child processes', () => {
     expect(JSON.parse(correction.stdout)).toMatchObject({ revision: 2, supersedes: summary.id });
   });
 
+  it('sign and issue warn (on stderr) when a credential file summary disagrees with its signed chain; the chain counts', async () => {
+    const good = JSON.parse(await readFile(join(cwd, 'op.cred.json'), 'utf8'));
+    expect(good.regions).toEqual([TPS]);
+    await writeFile(join(cwd, 'edited.cred.json'), JSON.stringify({ ...good, regions: ['1906012001002'], validUntil: '2099-01-01T00:00:00.000Z' }));
+    const args = signArgs(examplePath('c-hasil-pkwkk.json'), 'edited.cbor');
+    args[args.indexOf('--credential') + 1] = 'edited.cred.json';
+    const signed = await operator(...args);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stderr).toContain('warning: edited.cred.json: the readable summary does not match the signed credential');
+    expect(signed.stderr).toContain('regions: the summary says ["1906012001002"], the signed chain ["1906012001001"]');
+    expect(signed.stderr).toContain('validUntil: the summary says "2099-01-01T00:00:00.000Z"');
+    expect(signed.stderr).toContain('The signed chain is what counts');
+    expect(JSON.parse(signed.stdout).tps).toBe(TPS);
+    const clean = await operator(...signArgs(examplePath('c-hasil-pkwkk.json'), 'clean.cbor'));
+    expect(clean.stderr).not.toContain('warning');
+
+    const kpu = JSON.parse(await readFile(join(cwd, 'kpu.cred.json'), 'utf8'));
+    await writeFile(join(cwd, 'kpu-edited.cred.json'), JSON.stringify({ ...kpu, elections: ['pkwkp', 'pkwkk', 'ppwp'] }));
+    const issued = await issuer('issue', '--role', 'operator', '--signer', 'kpu.key.json', '--signer-credential', 'kpu-edited.cred.json', '--network', 'network.json', '--subject', 'other-op.key.json', '--regions', '1906012001002', '--elections', 'pkwkk', '--valid-from', from, '--valid-until', until, '--out', 'neighbour-op.cred.json');
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(issued.stderr).toContain('warning: kpu-edited.cred.json: the readable summary does not match the signed credential (elections: the summary says ["pkwkp","pkwkk","ppwp"], the signed chain ["pkwkp","pkwkk"])');
+  });
+
   it('sign: a form breaking a rule without override exits 1, lists the violations, writes nothing; with overrides it signs', async () => {
     const refused = await operator(...signArgs(examplePath('c-hasil-pkwkk-typo.json'), 'typo.cbor'));
     expect(refused.code).toBe(1);

@@ -2,6 +2,7 @@ import { readCredentialFile, readKeyFile, readNetworkFile } from '@titip/config/
 import { CREDENTIAL_ROLES, decodeCredential, keyId } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import { z } from 'zod';
+import { credentialSummaryMismatches, summaryMismatchWarning } from '../../files/credential-summary-check.js';
 import { writeCredentialFile } from '../../files/write-config-files.js';
 import { issueOperatorCredential, issueRelayCredential } from '../../issuer/issue-by-issuer.js';
 import { issueIssuerCredential, issueServerCredential } from '../../issuer/issue-root-signed.js';
@@ -9,6 +10,7 @@ import { electionListArg, filePathArg, isoTimeArg, publicKeyHexArg, regionListAr
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { printable } from '../printable.js';
 
 const ROOT_SIGNED = new Set(['issuer', 'server']);
 
@@ -104,6 +106,8 @@ export const issueCommand = defineCommand({
       chain = await issue(signer, subject, { ...scope, regions: values.regions });
     } else {
       const issuerChain = await readCredentialFile(values['signer-credential']!);
+      const warning = summaryMismatchWarning(values['signer-credential']!, await credentialSummaryMismatches(values['signer-credential']!, issuerChain));
+      if (warning !== '') io.stderr(`titip-issuer issue: ${printable(warning)}\n`);
       chain =
         values.role === 'operator'
           ? await issueOperatorCredential(signer, issuerChain, subject, { ...scope, tps: values.regions })

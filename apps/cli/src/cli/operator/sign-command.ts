@@ -6,6 +6,7 @@ import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { printable } from '../printable.js';
 import { formatRuleReport } from './format-rule-report.js';
 import { refineSignValues, signOptionSpecs, signParamsOf, signValuesShape } from './sign-options.js';
 
@@ -53,6 +54,7 @@ export const signCommand = defineCommand({
       return EXIT.failed;
     }
     const { record, report } = signed;
+    for (const warning of signed.fileWarnings) io.stderr(`titip-operator sign: ${printable(warning)}\n`);
     await writeFileAtomic(values.out, record.bytes, { overwrite: values.force ?? false });
     if (report.warnings.length > 0) io.stderr(formatRuleReport({ ...report, violations: [] }, `C.Hasil ${values.form} — ${values.election}`, { verdict: false }));
     printJson(io, {

@@ -13,6 +13,7 @@ import { durationArg, filePathArg, multiaddrArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { printable } from '../printable.js';
 import { REQUIRED_FOR_SIGNING, refineSignValues, signOptionSpecs, signParamsOf, signValuesShape } from './sign-options.js';
 
 /** `titip-operator submit`: queue a submission and wait for its receipt. */
@@ -67,7 +68,9 @@ export const submitCommand = defineCommand({
       const verified = await verifyRecord(record, { root: network.root, provider: nodeEd25519, elections: network.election });
       if (!verified.ok) throw new SubmissionRefusedError(verified.failure.code, `${values.submission} does not verify against ${values.network}: ${verified.failure.message}`);
     } else {
-      ({ record, network } = await signSubmissionFromFile(signParamsOf(values)));
+      let fileWarnings: string[];
+      ({ record, network, fileWarnings } = await signSubmissionFromFile(signParamsOf(values)));
+      for (const warning of fileWarnings) io.stderr(`titip-operator submit: ${printable(warning)}\n`);
     }
     const dataDir = values['data-dir'];
     const { startOperatorPeer } = await import('../../operator/open-operator-peer.js'); // libp2p loads only when needed
