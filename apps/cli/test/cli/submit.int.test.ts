@@ -108,6 +108,26 @@ describe('titip-operator submit / status against real Node peers', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ submission: id, election: 'pkwkp' });
   });
 
+  it('submit --submission FILE into a data dir holding the same numbers says clearly it sends the held one', async () => {
+    const server = await startReceiptingPeer({ dataDir: join(cwd, 'server-4'), network: trust.network, server: trust.server });
+    stops.push(() => server.stop());
+    const held = JSON.parse((await operator('status', '--data-dir', 'op-data', '--network', 'network.json', '--json')).stdout).submissions[0];
+    const signed = await operator('sign', ...signOptions, '--out', 'again.cbor');
+    expect(signed.code, signed.stderr).toBe(0);
+    const fileId = JSON.parse(signed.stdout).id;
+    expect(fileId).not.toBe(held.id); // same numbers, another signing time
+
+    const run = await operator('submit', '--network', 'network.json', '--submission', 'again.cbor', '--data-dir', 'op-data', '--peer', server.address, '--timeout', '30s');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Already queued earlier as ${held.id} (same numbers, signed ${held.deviceTime}): sending that one, NOT the submission in again.cbor (${fileId})`);
+    expect(run.stderr).toContain('an equivocation');
+    expect(JSON.parse(run.stdout)).toMatchObject({ submission: held.id, reused: true, notSent: fileId, file: 'again.cbor' });
+    const fresh = await operator('submit', '--network', 'network.json', '--submission', 'again.cbor', '--data-dir', 'op-data-4', '--peer', server.address, '--timeout', '30s');
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(JSON.parse(fresh.stdout)).toMatchObject({ submission: fileId, reused: false });
+    expect(JSON.parse(fresh.stdout)).not.toHaveProperty('notSent');
+  });
+
   it('Ctrl-C (SIGINT) stops waiting cleanly: exit 130, the submission stays queued', async () => {
     const carrier = await startReceiptingPeer({ dataDir: join(cwd, 'carrier-2'), network: trust.network });
     stops.push(() => carrier.stop());

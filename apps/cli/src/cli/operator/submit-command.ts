@@ -22,7 +22,7 @@ export const submitCommand = defineCommand({
   summary: 'queue a submission in the data dir, send it to a peer and wait for the receipt',
   usage: [
     'submit --network FILE --data-dir DIR --peer MULTIADDR [--peer …] [--timeout 120s] (same options as sign, without --out)',
-    'submit --network FILE --data-dir DIR --peer MULTIADDR --submission FILE [--timeout 120s]',
+    'submit --network FILE --data-dir DIR --peer MULTIADDR --submission FILE [--timeout 120s] (without --key, --credential or other sign options)',
   ],
   description: [
     'Signs the form (or takes a submission file from sign), stores it in the data dir (a LevelDB queue that survives',
@@ -30,6 +30,9 @@ export const submitCommand = defineCommand({
     'connected and waits for the receipt signed by a KPU server. Prints the receipt id and the time the server',
     'received the submission as JSON and exits 0. Without a receipt in time it exits 3 and the submission stays',
     'queued: run the same command again later (the same signed submission is reused, never signed twice).',
+    'When the data dir already holds a submission with the same numbers (same TPS, election, revision and key), that',
+    'one is sent instead of the new one (or the --submission file), and stderr and the JSON ("reused": true,',
+    '"notSent": <id>) say so. --submission FILE is given without --key, --credential and the other sign options.',
   ],
   options: {
     ...signOptionSpecs,
@@ -78,7 +81,14 @@ export const submitCommand = defineCommand({
     try {
       await recordServedTps(dataDir, record.body.tps); // so that status tells this TPS from the neighbours' carried
       const toSend = reuseHeldSubmission(peer.replica, record);
-      if (toSend.id !== record.id) io.stderr(`Already queued earlier as ${toSend.id} (same numbers): sending that one.\n`);
+      const reused = toSend.id !== record.id;
+      if (reused) {
+        const given = values.submission !== undefined ? `the submission in ${values.submission} (${record.id})` : `the one just signed (${record.id})`;
+        io.stderr(
+          `${printable(`Already queued earlier as ${toSend.id} (same numbers, signed ${new Date(toSend.body.deviceTime).toISOString()}): sending that one, NOT ${given}. ` +
+            `The two differ only in their signing time; sending both would be two revision-${record.body.revision} submissions (an equivocation).`)}\n`,
+        );
+      }
       io.stderr(`Submission ${toSend.id} queued in ${dataDir}; waiting up to ${Math.round(timeoutMs / 1000)} s for the receipt…\n`);
       let receipt;
       try {
@@ -97,6 +107,8 @@ export const submitCommand = defineCommand({
         tps: receipt.body.tps,
         election: receipt.body.election,
         revision: receipt.body.revision,
+        reused,
+        ...(reused ? { notSent: record.id, ...(values.submission !== undefined ? { file: values.submission } : {}) } : {}),
       });
       return EXIT.ok;
     } finally {
