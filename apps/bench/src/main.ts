@@ -2,7 +2,7 @@
 // titip bench: measures the targets of the core issue and writes the figures to a JSON file.
 //   node apps/bench/dist/main.js [--out FILE] [--quick]
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBulkSync } from './scenarios/bulk-sync.js';
@@ -17,7 +17,7 @@ const out = resolve(values.out ?? 'bench-results/latest.json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const figures: Record<string, unknown> = {
-  machine: { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: { cpus: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverageAtStart: loadavg()[0] },
   startedAt: new Date().toISOString(),
   quick,
 };
@@ -33,9 +33,13 @@ log(`reconnect of two peers in agreement with ${agreed.submissions.length} slots
 figures.reconnectInAgreement = await benchReconnect(agreed);
 log(JSON.stringify(figures.reconnectInAgreement));
 
-log(`server ingest of ${bulk.submissions.length} submissions…`);
+log(`server ingest of ${bulk.submissions.length} submissions from one relay…`);
 figures.serverIngest = await benchServerIngest(quick ? 1000 : 5000, 2);
 log(JSON.stringify(figures.serverIngest));
+
+log(`server ingest of ${bulk.submissions.length} submissions from 7 relays at once…`);
+figures.serverIngestSevenSenders = await benchServerIngest(quick ? 1000 : 5000, 2, { senders: 7 });
+log(JSON.stringify(figures.serverIngestSevenSenders));
 
 log('one new submission across 3 hops and its receipt back…');
 figures.threeHops = await benchThreeHops(agreed, quick ? 4 : 10);

@@ -2,6 +2,9 @@ import { nodeEd25519 } from '@titip/identity/node';
 import { createSubmission, docIdOf, type SubmissionRecord } from '@titip/records';
 import { makeTrust, testElection, testGovernorElection, validKwkForm, type TestTrust } from '@titip/testkit';
 
+/** TPS per desa in the synthetic kabupaten. */
+export const TPS_PER_DESA = 25;
+
 /** A synthetic kabupaten for benchmarks: `tpsCount` TPS, 25 per desa, 20 desa per kecamatan, two elections each. */
 export interface SyntheticResults {
   readonly trust: TestTrust;
@@ -12,18 +15,41 @@ export interface SyntheticResults {
 
 /** TPS code number `i` of the synthetic kabupaten 1906. */
 export function syntheticTps(i: number): string {
-  const perDesa = 25;
-  const desaIndex = Math.floor(i / perDesa);
+  const desaIndex = Math.floor(i / TPS_PER_DESA);
   const kecamatan = 1 + Math.floor(desaIndex / 20);
   const desa = 2001 + (desaIndex % 20);
-  return `1906${String(kecamatan).padStart(2, '0')}${desa}${String(1 + (i % perDesa)).padStart(3, '0')}`;
+  return `1906${String(kecamatan).padStart(2, '0')}${desa}${String(1 + (i % TPS_PER_DESA)).padStart(3, '0')}`;
 }
 
-/** Signs `2 × tpsCount` submissions (one operator key per TPS, both Pilkada elections) with real credentials. */
-export async function syntheticResults(tpsCount: number, label = 'bench'): Promise<SyntheticResults> {
+/**
+ * The region scopes of a relay holding the TPS numbers from..to: whole kecamatan where it holds all their desa
+ * (20 per kecamatan), desa codes otherwise (as a PPK relay serves its kecamatan).
+ */
+export function syntheticScopes(from: number, to: number): string[] {
+  const scopes: string[] = [];
+  const firstDesa = Math.floor(from / TPS_PER_DESA);
+  const endDesa = Math.ceil(to / TPS_PER_DESA);
+  for (let d = firstDesa; d < endDesa; ) {
+    const kecamatanStart = d - (d % 20);
+    if (d === kecamatanStart && d + 20 <= endDesa) {
+      scopes.push(syntheticTps(d * TPS_PER_DESA).slice(0, 6));
+      d += 20;
+    } else {
+      scopes.push(syntheticTps(d * TPS_PER_DESA).slice(0, 10));
+      d += 1;
+    }
+  }
+  return scopes;
+}
+
+/**
+ * Signs `2 × tpsCount` submissions (one operator key per TPS, both Pilkada elections) with real credentials; with
+ * `range`, only those of TPS numbers `from` ≤ i < `to` (the same label gives every process the same trust hierarchy).
+ */
+export async function syntheticResults(tpsCount: number, label = 'bench', range: { from: number; to: number } = { from: 0, to: tpsCount }): Promise<SyntheticResults> {
   const trust = await makeTrust(nodeEd25519, { label, elections: [testGovernorElection, testElection] });
   const submissions: SubmissionRecord[] = [];
-  for (let i = 0; i < tpsCount; i++) {
+  for (let i = Math.max(0, range.from); i < Math.min(tpsCount, range.to); i++) {
     const tps = syntheticTps(i);
     const operator = await trust.operator(tps);
     for (const election of [testGovernorElection, testElection]) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { toHex } from '@titip/identity';
 import { startNodePeer } from '@titip/sync/node';
@@ -13,6 +14,12 @@ export interface BulkSyncFigures {
   receiverMaxRssMB: number;
   wireBytes: number;
   verifierThreads: number;
+  /** CPU time of the receiver process (main thread and validation threads) during the sync. */
+  receiverCpuMs: number;
+  /** CPU time of the sender (this process) during the sync. */
+  senderCpuMs: number;
+  /** 1-minute load average when the run ended (the machine is shared). */
+  loadAverage: number;
 }
 
 /** Pre-loads a sender with `data`, starts an empty receiver in its own process, and times the sync. */
@@ -26,11 +33,13 @@ export async function benchBulkSync(data: SyntheticResults, verifierThreads: num
     const child = spawn(process.execPath, [receiverMain, receiverDir.path, toHex(data.trust.network.root), sender.peer.addresses[0]!, String(data.submissions.length), String(verifierThreads)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const cpu0 = process.cpuUsage();
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error(`receiver exited with ${code}`);
-    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { held: number; syncMs: number; maxRssMB: number; bytesIn: number; bytesOut: number };
+    const cpu = process.cpuUsage(cpu0);
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { held: number; syncMs: number; cpuMs: number; maxRssMB: number; bytesIn: number; bytesOut: number };
     if (result.held !== data.submissions.length) throw new Error(`receiver held ${result.held} of ${data.submissions.length}`);
     return {
       submissions: data.submissions.length,
@@ -39,6 +48,9 @@ export async function benchBulkSync(data: SyntheticResults, verifierThreads: num
       receiverMaxRssMB: Math.round(result.maxRssMB),
       wireBytes: result.bytesIn + result.bytesOut,
       verifierThreads,
+      receiverCpuMs: Math.round(result.cpuMs),
+      senderCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
     await sender.stop();
