@@ -137,7 +137,7 @@ export class SyncSession {
         }
         if (message.t === 'sync') {
           // Documents are independent: validate and apply them concurrently (in order per document), bounded.
-          const work = this.#onSync(message.doc, message.data).catch((error: unknown) => this.#fail('internal', (error as Error).message, message.doc));
+          const work = this.#onSync(message.doc, message.data).catch((error: unknown) => this.#abandon(error, message.doc));
           this.#inflight.add(work);
           void work.finally(() => this.#inflight.delete(work));
           if (this.#inflight.size >= MAX_CONCURRENT_DOCS) await Promise.race(this.#inflight);
@@ -297,6 +297,19 @@ export class SyncSession {
       this.#logger.debug('send failed', { peer: this.peer, error });
       void this.close();
     });
+  }
+
+  /**
+   * Ends the session because of a failure on this side (the validator or the store refused to work, e.g. a full
+   * validation queue): the peer did nothing wrong, so it is told why but neither reported nor banned, and it will
+   * find us again (peers kept connected redial) with nothing lost: what was not stored is synced again.
+   */
+  async #abandon(error: unknown, docId: string): Promise<void> {
+    if (this.#phase === 'closed') return;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.#logger.error('cannot apply a sync message; closing the session', { peer: this.peer, doc: docId, error });
+    this.#send({ t: 'reject', v: 1, reason: 'internal', detail: detail.slice(0, 1024), doc: docId });
+    await this.close();
   }
 
   async #fail(code: string, detail: string, docId?: string): Promise<void> {

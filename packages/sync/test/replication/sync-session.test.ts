@@ -1,11 +1,12 @@
 import * as A from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
+import { openMemoryStore } from '@titip/store';
 import { decodeWireMessage } from '../../src/replication/message-codec.js';
+import { Replica } from '../../src/replication/replica.js';
 import type { FrameChannel } from '../../src/transport/frame-channel.js';
 import { createMemoryChannelPair } from '../../src/transport/memory-channel-pair.js';
 import { SyncEngine } from '../../src/replication/sync-engine.js';
-import type { Replica } from '../../src/replication/replica.js';
-import { memoryReplica, testObject, waitFor } from './fixtures.js';
+import { memoryReplica, testObject, testValidator, waitFor } from './fixtures.js';
 
 const DESA_A = '1906012001';
 const DESA_B = '1906012002';
@@ -125,5 +126,35 @@ describe('SyncSession', () => {
     const all = () => true;
     expect(a.digest(all)).toEqual(b.digest(all));
     await link.stop();
+  });
+});
+
+describe('SyncSession when this side fails', () => {
+  it('closes without reporting or banning the peer when its own validator fails, and syncs once it works again', async () => {
+    const { replica: full } = await memoryReplica(['1906']);
+    await full.addLocal(DESA_A, [testObject(DESA_A, 'r1')]);
+    let broken = true;
+    const flaky = {
+      async validate(entries: readonly { id: string; bytes: Uint8Array }[]) {
+        if (broken) throw new Error('validation queue full');
+        return testValidator.validate(entries);
+      },
+    };
+    const empty = await Replica.open({ store: await openMemoryStore(), scopes: ['1906'], validator: flaky });
+    const receiving = new SyncEngine({ replica: empty });
+    const sending = new SyncEngine({ replica: full });
+    const [a, b] = createMemoryChannelPair('full', 'empty');
+    sending.attach(a);
+    const session = receiving.attach(b);
+    await session.closed;
+    expect(receiving.reports()).toEqual([]);
+    expect(receiving.isBanned('full')).toBe(false);
+    expect(empty.objectCount).toBe(0);
+    broken = false;
+    const [c, d] = createMemoryChannelPair('full', 'empty');
+    sending.attach(c);
+    receiving.attach(d);
+    await waitFor(() => empty.objectCount === 1);
+    await Promise.all([sending.stop(), receiving.stop()]);
   });
 });
