@@ -35,6 +35,8 @@ export interface PhotoClientOptions {
 interface Request {
   readonly bytes: number;
   readonly at: number;
+  /** Bytes this client had received when the request went out. */
+  readonly receivedBefore: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export class PhotoClient {
   readonly #forgiven = new Set<string>();
   #inFlightBytes = 0;
   #deliveryRate: number | undefined;
-  #lastArrival = 0;
+  #received = 0;
   #chunksIn = 0;
   #closed = false;
   #refusing = false;
@@ -140,7 +142,7 @@ export class PhotoClient {
       const batch = indices.slice(start, start + MAX_CHUNKS_PER_WANT);
       batch.forEach((index, i) => {
         const bytes = lengths[start + i]!;
-        requests.set(index, { bytes, at });
+        requests.set(index, { bytes, at, receivedBefore: this.#received });
         this.#inFlightBytes += bytes;
       });
       this.#send({ t: 'want', v: 1, photo: fromHex(photo), chunks: batch });
@@ -224,10 +226,13 @@ export class PhotoClient {
         this.#chunksIn++;
         const now = this.#now();
         this.meter.record(message.data.length, now);
-        const interval = Math.max(1, now - Math.max(this.#lastArrival, request?.at ?? now));
-        this.#lastArrival = now;
-        const sample = (message.data.length * 1000) / interval;
-        this.#deliveryRate = this.#deliveryRate === undefined ? sample : 0.75 * this.#deliveryRate + 0.25 * sample;
+        this.#received += message.data.length;
+        if (request) {
+          // Delivery rate sample: what arrived between this request and its answer, over that time. Chunks that
+          // reach the event loop together (a busy loop, a burst) do not inflate it: each still waited its round trip.
+          const sample = ((this.#received - request.receivedBefore) * 1000) / Math.max(1, now - request.at);
+          this.#deliveryRate = this.#deliveryRate === undefined ? sample : 0.75 * this.#deliveryRate + 0.25 * sample;
+        }
         await this.#options.onChunk(photo, { index: message.index, state: message.state, data: message.data });
         return !this.#closed;
       }
