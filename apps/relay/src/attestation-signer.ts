@@ -20,9 +20,11 @@ export interface AttestationSignerInput {
  * given, follows the credential's first region (a desa: `pps`, a kecamatan: `ppk`), else the first scope. The
  * region is the one code of the stage's length that lies in the credential's regions and the relay's scopes: the
  * credential's own region, or a scope cut to that length (a kabupaten credential on a desa laptop).
- * @throws {RelayError} `RELAY_STAGE_UNKNOWN`, `RELAY_REGION_INVALID`
+ * @throws {RelayError} `RELAY_CREDENTIAL_INVALID` (not a relay credential: an operator's, say), `RELAY_STAGE_UNKNOWN`,
+ *   `RELAY_REGION_INVALID`
  */
 export function deriveAttestationSigner(input: AttestationSignerInput): AttestationSigner {
+  requireRelayRole(input.credential.leaf.role);
   const regions = input.credential.leaf.regions;
   const stage = input.stage ?? stageOfLength(regions[0]) ?? stageOfLength(input.scopes[0]);
   if (stage === undefined) {
@@ -69,6 +71,7 @@ export interface CheckAttestationSignerOptions {
  * @throws {RelayError} `RELAY_CREDENTIAL_INVALID`, `RELAY_KEY_MISMATCH`, `RELAY_REGION_INVALID`
  */
 export async function checkAttestationSigner(signer: AttestationSigner, options: CheckAttestationSignerOptions): Promise<AttestationSigner> {
+  requireRelayRole(signer.credential.leaf.role);
   const verified = await verifyCredentialChain(signer.credential.chain, { root: options.root, provider: options.provider, role: 'relay' });
   if (!verified.ok) {
     throw new RelayError(
@@ -103,6 +106,15 @@ export async function checkAttestationSigner(signer: AttestationSigner, options:
     throw new RelayError('RELAY_REGION_INVALID', `region ${region} is outside the relay's scopes [${options.scopes.join(', ')}]: it would never hold what it attests`);
   }
   return { ...signer, credential: { chain: signer.credential.chain, leaf } };
+}
+
+/** Refuses a credential of another role before anything else is said about it (its regions mean something else). */
+function requireRelayRole(role: string): void {
+  if (role === 'relay') return;
+  throw new RelayError(
+    'RELAY_CREDENTIAL_INVALID',
+    `this is ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} credential; a relay needs a relay credential (issued by the KPU kabupaten with titip-issuer issue --role relay for the desa or kecamatan it serves). Without --key/--credential the relay runs as a carrier and attests nothing`,
+  );
 }
 
 function stageOfLength(code: string | undefined): AttestationStage | undefined {

@@ -21,7 +21,8 @@ Options:
   --credential FILE       relay credential file
   --stage pps|ppk         the custody stage this relay attests (default: from the credential region length)
   --role NAME             role announced to peers (default pps/ppk with a credential, else carrier)
-  --browser-relay         also serve as circuit relay for browsers (WebRTC signalling)
+  --browser-relay         also serve as circuit relay for browsers (WebRTC signalling);
+                          needs a --listen address ending in /ws
   --status                print a live status line (held / forwarded / acknowledged) on stderr
   --log-json              write JSON log lines on stderr (default: readable lines)
   --help, -h              show this help
@@ -70,7 +71,8 @@ const OPTIONS = {
 /**
  * Parses `titip-relay` arguments; `null` means `--help`.
  * @throws {UsageError} naming the flag: unknown or repeated flag, missing value or required flag, a bad region code,
- *   multiaddr, stage or role, `--key` without `--credential` (or the reverse), `--stage` without them.
+ *   multiaddr, stage or role, `--key` without `--credential` (or the reverse), `--stage` without them,
+ *   `--browser-relay` without a `/ws` listen address.
  */
 export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
   let parsed;
@@ -114,6 +116,12 @@ export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
   const stage = values.stage;
   if (stage !== undefined && stage !== 'pps' && stage !== 'ppk') throw new UsageError(`--stage: expected pps or ppk, not ${JSON.stringify(stage)}`);
   if (stage !== undefined && key === undefined) throw new UsageError('--stage: only with --key and --credential (a relay without a credential attests nothing)');
+  const browserRelay = values['browser-relay'] ?? false;
+  if (browserRelay && !listen.some((address) => /\/ws(\/|$)/.test(address))) {
+    throw new UsageError(
+      `--browser-relay: needs a WebSockets listen address that browsers can reach, e.g. --listen /ip4/192.168.1.10/tcp/4002/ws (the laptop's LAN address; ${listen.length === 0 ? 'the default /ws listens on 127.0.0.1 only' : 'none of the --listen addresses ends in /ws'})`,
+    );
+  }
   const role = values.role;
   if (role !== undefined && !/^[a-z][a-z0-9-]{0,31}$/.test(role)) {
     throw new UsageError(`--role: ${JSON.stringify(role)} is not a role name (lowercase letters, digits and -, starting with a letter, at most 32)`);
@@ -129,7 +137,7 @@ export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
     credential,
     stage,
     role,
-    browserRelay: values['browser-relay'] ?? false,
+    browserRelay,
     status: values.status ?? false,
     logJson: values['log-json'] ?? false,
   };

@@ -7,6 +7,7 @@ import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePe
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
 import { checkAttestationSigner } from './attestation-signer.js';
 import { RelayError } from './errors.js';
+import { listenAddressProblem } from './multiaddr-problem.js';
 
 /** Options of {@link startRelay}. */
 export interface RelayOptions {
@@ -106,5 +107,9 @@ function checkOptions(options: RelayOptions): void {
   for (const scope of options.scopes) {
     const problem = scopeProblem(scope);
     if (problem !== null) throw bad(`scope ${JSON.stringify(scope)} is not a region code: ${problem}`);
+  }
+  for (const address of options.listen ?? []) {
+    const problem = listenAddressProblem(address);
+    if (problem !== null) throw bad(`listen address ${JSON.stringify(address)}: ${problem}`);
   }
 }

@@ -27,10 +27,16 @@ function describe(error: unknown, where: { dataDir: string; credential?: string 
     return `the data directory ${where.dataDir} is in use by another process (is another titip-relay or peer running on it?)`;
   }
   const message = error instanceof Error ? error.message : String(error);
-  const listen = [...message.matchAll(/^\s*(\/\S+): Error: listen (E[A-Z]+):? ?(.*)$/gm)];
-  if (listen.length > 0) {
-    return listen
-      .map(([, address, code, detail]) => `cannot listen on ${address}: ${code} ${detail}${LISTEN_HINTS[code!] ? `; ${LISTEN_HINTS[code!]}` : ''}`)
+  // libp2p lists each address that failed on its own line, with a stack: keep one line per address.
+  const failed = [...message.matchAll(/^\s*(\/\S+): (\w*Error): (.*)$/gm)];
+  if (failed.length > 0) {
+    return failed
+      .map(([, address, , detail]) => {
+        const listen = /^listen (E[A-Z]+):? ?(.*)$/.exec(detail!);
+        if (listen === null) return `cannot listen on ${address}: ${detail!.trim()}`;
+        const [, code, rest] = listen;
+        return `cannot listen on ${address}: ${code} ${rest}${LISTEN_HINTS[code!] ? `; ${LISTEN_HINTS[code!]}` : ''}`;
+      })
       .join('\n');
   }
   const name = error instanceof Error ? `${error.name}: ` : '';

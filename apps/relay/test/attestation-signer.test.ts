@@ -23,6 +23,21 @@ async function refusal(work: () => unknown, code: RelayErrorCode, message: RegEx
 }
 
 describe('deriveAttestationSigner', () => {
+  it('refuses an operator credential with what a relay needs, before any region talk', async () => {
+    const operator = await trust.operator('1906012001001');
+    const identity = { keyPair: operator.keyPair, credential: credentialChainOf(operator.chain) };
+    await refusal(
+      () => deriveAttestationSigner({ ...identity, scopes: [DESA] }),
+      'RELAY_CREDENTIAL_INVALID',
+      /^this is an operator credential; a relay needs a relay credential \(issued by the KPU kabupaten with titip-issuer issue --role relay/,
+    );
+    await refusal(
+      () => checkAttestationSigner({ ...identity, stage: 'pps', region: DESA }, { root: trust.network.root, scopes: [DESA], provider }),
+      'RELAY_CREDENTIAL_INVALID',
+      /^this is an operator credential; a relay needs a relay credential/,
+    );
+  });
+
   it.each<[string, string, string[], 'pps' | 'ppk' | undefined, 'pps' | 'ppk', string]>([
     ['a desa credential on a desa laptop', DESA, [DESA], undefined, 'pps', DESA],
     ['a desa credential on a laptop carrying the kecamatan', DESA, [KECAMATAN], undefined, 'pps', DESA],
@@ -73,7 +88,7 @@ describe('checkAttestationSigner', () => {
   it('refuses an operator credential', async () => {
     const operator = await trust.operator('1906012001001');
     const signer = { keyPair: operator.keyPair, credential: credentialChainOf(operator.chain), stage: 'pps' as const, region: DESA };
-    await refusal(() => checkAttestationSigner(signer, { root: root(), scopes: [DESA], provider }), 'RELAY_CREDENTIAL_INVALID', /wrong-role: leaf credential is a operator, expected relay/);
+    await refusal(() => checkAttestationSigner(signer, { root: root(), scopes: [DESA], provider }), 'RELAY_CREDENTIAL_INVALID', /^this is an operator credential; a relay needs a relay credential/);
   });
 
   it('refuses a key that is not the subject of the credential', async () => {

@@ -107,6 +107,9 @@ describe('titip-relay', () => {
     [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--dial', '/ip4/127.0.0.1/tcp/4001'], /^titip-relay: --dial: .*must end with \/p2p\/<peer id>/m],
     [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--key', 'k.json'], /^titip-relay: --credential: is required with --key/m],
     [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--key', 'k', '--credential', 'c', '--stage', 'kpps'], /^titip-relay: --stage: expected pps or ppk/m],
+    [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--listen', '/ip4/127.0.0.1/udp/1'], /^titip-relay: --listen: "\/ip4\/127\.0\.0\.1\/udp\/1": the relay speaks TCP and WebSockets only/m],
+    [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--browser-relay'], /^titip-relay: --browser-relay: needs a WebSockets listen address/m],
+    [['--data-dir', 'x', '--network', 'n.json', '--scope', DESA, '--browser-relay', '--listen', '/ip4/127.0.0.1/tcp/0'], /^titip-relay: --browser-relay: needs a WebSockets listen address/m],
   ])('exits 2 with one clear line and no stack trace on %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
@@ -148,6 +151,20 @@ describe('titip-relay', () => {
     expect(result.stderr).toContain(`titip-relay: ${files.credential}: the key `);
     expect(result.stderr).toContain('is not the subject of the relay credential');
     expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('exits 1 when given an operator credential, saying a relay needs a relay credential', async () => {
+    const operator = await trust.operator(TPS_A);
+    const opKey = join(dir.path, 'op.key.json');
+    const opCred = join(dir.path, 'op.cred.json');
+    await writeFile(opKey, serialiseKeyFile(operator.keyPair), { mode: 0o600 });
+    await writeFile(opCred, serialiseCredentialFile(operator.chain));
+    const result = await run([...base('operator-credential'), '--key', opKey, '--credential', opCred]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^titip-relay: ${opCred.replace(/[.]/g, '\\.')}: this is an operator credential; a relay needs a relay credential`));
+    expect(result.stderr).not.toMatch(/attests for one|credential regions/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
   });
 
   it('exits 1 with one line per listen address that fails (port taken), without a stack trace', async () => {

@@ -51,4 +51,14 @@ describe('startFailure', () => {
       "pps.cred.json: the relay credential does not verify against the network's root key: not-yet-valid: credential 1 is valid from 2026-12-01T17:00:00.000Z, checked at 2024-11-27T00:00:00.000Z",
     );
   });
+
+  it('turns any other address libp2p could not listen on (no transport for it) into one line', () => {
+    const error = new Error(
+      'Some configured addresses failed to be listened on, you may need to remove one or more listen addresses from your configuration or set `transportManager.faultTolerance` to NO_FATAL:\n\n' +
+        '  /ip4/127.0.0.1/udp/1: UnsupportedListenAddressError: No transport was configured to listen on this address\n' +
+        '      at file:///node_modules/libp2p/dist/src/transport-manager.js:166:51\n      at Array.forEach (<anonymous>)\n',
+    );
+    error.name = 'UnsupportedListenAddressesError';
+    expect(startFailure(error, where)).toBe('cannot listen on /ip4/127.0.0.1/udp/1: No transport was configured to listen on this address');
+  });
 });
