@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '@titip/log';
 import { startNodePeer, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
 import type { ResultTotals } from './aggregate/result-totals.js';
 import { checkServerCredential } from './check-server-credential.js';
+import { dataDirProblem } from './data-dir-problem.js';
 import { ServerError } from './errors.js';
 import type { ApiState } from './http/api-state.js';
 import { startHttpApi, type HttpListenOptions, type RunningHttpApi } from './http/api-server.js';
@@ -64,6 +65,8 @@ export interface RunningServer {
 function checkOptions(options: ServerOptions): void {
   const bad = (message: string) => new ServerError('SERVER_INVALID_OPTION', message);
   if (typeof options.dataDir !== 'string' || options.dataDir === '') throw bad('dataDir must be a directory path');
+  const dataDir = dataDirProblem(options.dataDir);
+  if (dataDir !== null) throw bad(dataDir);
   for (const scope of options.scopes ?? []) if (scope !== '' && !isRegionCode(scope)) throw bad(`scope ${JSON.stringify(scope)} is not a region code`);
   if (options.scopes !== undefined && options.scopes.length === 0) throw bad('give at least one scope');
   const threads = options.verifierThreads;
@@ -79,7 +82,7 @@ function checkOptions(options: ServerOptions): void {
  * sync) with role `server` and scope the nation by default, plus receipt issuing (one signed receipt per submission,
  * after it is durably stored, added to its desa document), the results index, the totals per region, and the HTTP
  * JSON API. On start, everything held is indexed and the receipts still missing are issued.
- * @throws {ServerError} on bad options, a server credential that does not fit the key or the root, or an HTTP port
+ * @throws {ServerError} on bad options (a data dir under /proc, /sys or /dev among them), a server credential that does not fit the key or the root, or an HTTP port
  *   that cannot be bound; `ConfigFileError`/store errors from the parts.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -71,6 +71,9 @@ describe('titip-server', () => {
     [['--data-dir', 'x'], /--network is required/],
     [['--data-dir', 'x', '--network', 'n', '--key', 'k', '--credential', 'c', '--http', 'nonsense'], /--http expected HOST:PORT/],
     [['--data-dir', 'x', '--network', 'n', '--key', 'k', '--credential', 'c', '--verifier-threads', 'many'], /--verifier-threads expected a whole number/],
+    [['--data-dir', 'x', '--network', 'n', '--key', 'k', '--credential', 'c', '--verifier-threads', '-1'], /^titip-server: --verifier-threads expected a whole number from 0 to 64, not -1\n/],
+    [['--data-dir', 'x', '--network', 'n', '--network', 'm', '--key', 'k', '--credential', 'c'], /^titip-server: --network is given more than once/],
+    [['--data-dir', '/proc/xyz', '--network', 'n', '--key', 'k', '--credential', 'c'], /^titip-server: --data-dir \/proc\/xyz is under \/proc, a kernel pseudo-filesystem/],
   ])('exits 2 with a message on bad arguments %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);

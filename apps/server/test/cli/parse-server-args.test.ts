@@ -72,7 +72,17 @@ describe('parseServerArgs', () => {
     [[...REQUIRED, '--listen', 'tcp://0.0.0.0:4001'], /--listen expected a multiaddr/],
     [[...REQUIRED, '--dial', '/ip4/10.0.0.2/tcp/4001'], /--dial a dial address ends in \/p2p\/<peer id>/],
     [[...REQUIRED, '--verifier-threads', 'two'], /--verifier-threads expected a whole number/],
-    [[...REQUIRED, '--verifier-threads', '-1'], /--verifier-threads/],
+    [[...REQUIRED, '--verifier-threads', '-1'], /^--verifier-threads expected a whole number from 0 to 64, not -1$/],
+    [[...REQUIRED, '--verifier-threads=-1'], /^--verifier-threads expected a whole number from 0 to 64$/],
+    [[...REQUIRED.slice(0, 2), '--network', '--key', 'k', '--credential', 'c'], /^--network needs a value, not the option "--key"/],
+    [[...REQUIRED, '--network', 'other.json'], /^--network is given more than once \(it takes one value\)$/],
+    [[...REQUIRED, '--data-dir', '/tmp/other'], /^--data-dir is given more than once/],
+    [[...REQUIRED, '--http', '127.0.0.1:1', '--http', '127.0.0.1:2'], /^--http is given more than once/],
+    [[...REQUIRED, '--verifier-threads', '1', '--verifier-threads', '2'], /^--verifier-threads is given more than once/],
+    [['--data-dir', '/proc/xyz', ...REQUIRED.slice(2)], /^--data-dir \/proc\/xyz is under \/proc, a kernel pseudo-filesystem, not a disk: choose a directory on disk/],
+    [['--data-dir', '/sys/titip', ...REQUIRED.slice(2)], /^--data-dir \/sys\/titip is under \/sys/],
+    [['--data-dir', '/dev/shm/titip', ...REQUIRED.slice(2)], /^--data-dir \/dev\/shm\/titip is under \/dev/],
+    [['--data-dir', '/dev/fd/titip', ...REQUIRED.slice(2)], /is under \/(dev|proc)/],
     [[...REQUIRED, '--verifier-threads', '65'], /--verifier-threads at most 64/],
     [[...REQUIRED, '--log-json=yes'], /--log-json/],
   ])('refuses %j', (argv, message) => {
@@ -85,5 +95,12 @@ describe('parseServerArgs', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).code).toBe('SERVER_USAGE');
     expect((error as UsageError).message).toMatch(message);
+    expect((error as UsageError).message).not.toContain('\n');
+  });
+
+  it('repeats --listen, --scope and --dial (and only those)', () => {
+    expect(parseServerArgs([...REQUIRED, '--scope', '19', '--scope', '31', '--listen', '/ip4/0.0.0.0/tcp/4001', '--listen', '/ip4/0.0.0.0/tcp/4002/ws'])).toMatchObject({
+      options: { scopes: ['19', '31'], listen: ['/ip4/0.0.0.0/tcp/4001', '/ip4/0.0.0.0/tcp/4002/ws'] },
+    });
   });
 });
