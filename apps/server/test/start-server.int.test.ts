@@ -251,6 +251,18 @@ describe('HTTP API on bad input', () => {
     expect(garbage).toContain('"code":"BAD_PATH"');
   });
 
+  it('answers CONNECT with a 405 JSON error like the other methods, not a silent hang-up', async () => {
+    const url = new URL(server.httpUrl!);
+    for (const target of [`${url.host}`, '/api/v1/status', 'example.org:443']) {
+      const answer = await rawExchange(server.httpUrl!, `CONNECT ${target} HTTP/1.1\r\nhost: ${url.host}\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+      expect(answer).toMatch(/\r\nallow: GET, HEAD\r\n/);
+      expect(answer).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/);
+      const body = answer.slice(answer.indexOf('\r\n\r\n') + 4);
+      expect(JSON.parse(body)).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: 'CONNECT is not allowed here; use GET' } });
+    }
+  });
+
   it('keeps serving and syncing after all of that', async () => {
     const status = await getJson(server.httpUrl!, '/api/v1/status');
     expect(status.status).toBe(200);

@@ -4,7 +4,7 @@ import { silentLogger, type Logger } from '@titip/log';
 import { ApiError, ServerError } from '../errors.js';
 import type { ApiState } from './api-state.js';
 import { parseRequest, type ApiRoute } from './parse-request.js';
-import { send, sendError, sendJson } from './respond.js';
+import { rawErrorResponse, send, sendError, sendJson } from './respond.js';
 import { electionsView } from './views/elections-view.js';
 import { statusView } from './views/status-view.js';
 import { totalsView } from './views/totals-view.js';
@@ -65,7 +65,8 @@ function answer(state: ApiState, route: ApiRoute, res: ServerResponse, head: boo
 }
 
 /**
- * Starts the HTTP JSON API (plain `node:http`) on `host:port`.
+ * Starts the HTTP JSON API (plain `node:http`) on `host:port`. Every method but GET and HEAD (CONNECT included) gets
+ * a 405 JSON error; a request that is not HTTP a 400 (431 for oversized headers).
  * @throws {ServerError} `SERVER_HTTP_LISTEN` when it cannot listen (port in use, bad host).
  */
 export async function startHttpApi(state: ApiState, options: HttpListenOptions = {}, logger: Logger = silentLogger): Promise<RunningHttpApi> {
@@ -78,8 +79,16 @@ export async function startHttpApi(state: ApiState, options: HttpListenOptions =
     logger.debug('malformed HTTP request', { code: error.code });
     if (!socket.writable) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify({ error: { code: tooLarge ? 'URL_TOO_LONG' : 'BAD_PATH', message: tooLarge ? 'request headers too large' : 'malformed HTTP request' } });
-    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      tooLarge
+        ? rawErrorResponse(431, 'Request Header Fields Too Large', { code: 'URL_TOO_LONG', message: 'request headers too large' })
+        : rawErrorResponse(400, 'Bad Request', { code: 'BAD_PATH', message: 'malformed HTTP request' }),
+    );
+  });
+  // node:http hands a CONNECT request over as a bare socket (and closes it unanswered without this listener).
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    socket.end(rawErrorResponse(405, 'Method Not Allowed', { code: 'METHOD_NOT_ALLOWED', message: 'CONNECT is not allowed here; use GET' }, { allow: 'GET, HEAD' }));
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(new ServerError('SERVER_HTTP_LISTEN', `cannot listen on ${host}:${options.port ?? 8080}: ${error.message}`, { cause: error }));

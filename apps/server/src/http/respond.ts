@@ -26,3 +26,19 @@ export function sendError(res: ServerResponse, head: boolean, error: ApiError): 
     ...error.headers,
   });
 }
+
+/**
+ * The bytes of a whole JSON error response, for a socket `node:http` hands over without a `ServerResponse` (a
+ * `CONNECT` request, a request it could not parse); it asks the client to close.
+ */
+export function rawErrorResponse(status: number, reason: string, error: { code: string; message: string }, headers: Record<string, string> = {}): string {
+  const body = `${JSON.stringify({ error })}\n`;
+  const all: Record<string, string> = {
+    ...COMMON_HEADERS,
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(all).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`;
+}
