@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { scopeProblem } from './scope-problem.js';
 import type { AttestationStage } from '@titip/records';
+import { dataDirProblem } from './data-dir-problem.js';
 import { dialAddressProblem, listenAddressProblem } from './multiaddr-problem.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,7 +12,8 @@ Store-and-forward relay for PPS/PPK laptops and carriers: holds and forwards eve
 result in its scope, authored by anyone, and passes receipts back down.
 
 Options:
-  --data-dir DIR          where the relay keeps its LevelDB store and peer key (created if missing)
+  --data-dir DIR          where the relay keeps its LevelDB store and peer key (created if missing;
+                          on disk, not under /proc, /sys or /dev)
   --network FILE          the network file (KPU root key and elections)
   --scope CODE            region served, repeatable: desa (PPS), kecamatan (PPK), kabupaten (carrier)
   --listen MULTIADDR      address to listen on, repeatable (default /ip4/127.0.0.1/tcp/0 and .../ws)
@@ -91,6 +93,8 @@ export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
     seen.add(token.name);
   }
   const dataDir = required(values['data-dir'], '--data-dir');
+  const dataDirIssue = dataDirProblem(dataDir);
+  if (dataDirIssue !== null) throw new UsageError(`--data-dir: ${dataDirIssue}`);
   const network = required(values.network, '--network');
   const scopes = [...new Set(values.scope ?? [])];
   if (scopes.length === 0) throw new UsageError('--scope: is required (the desa, kecamatan or kabupaten code this relay serves)');

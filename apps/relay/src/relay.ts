@@ -6,6 +6,7 @@ import { RecordLedger, type CustodyCounts } from '@titip/sync';
 import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
 import { checkAttestationSigner } from './attestation-signer.js';
+import { dataDirProblem } from './data-dir-problem.js';
 import { RelayError } from './errors.js';
 import { listenAddressProblem } from './multiaddr-problem.js';
 
@@ -103,6 +104,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 function checkOptions(options: RelayOptions): void {
   const bad = (message: string) => new RelayError('RELAY_INVALID_OPTION', message);
   if (typeof options.dataDir !== 'string' || options.dataDir === '') throw bad('dataDir must be a directory path');
+  const dataDir = dataDirProblem(options.dataDir);
+  if (dataDir !== null) throw bad(dataDir);
   if (!Array.isArray(options.scopes) || options.scopes.length === 0 || options.scopes.length > 64) throw bad('give 1 to 64 scopes');
   for (const scope of options.scopes) {
     const problem = scopeProblem(scope);

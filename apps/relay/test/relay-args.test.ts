@@ -125,6 +125,7 @@ describe('parseRelayArgs', () => {
     ['stage without a credential', [...BASE, '--stage', 'pps'], /^--stage: only with --key and --credential/],
     ['bad role', [...BASE, '--role', 'PPS Lalang Jaya'], /^--role: "PPS Lalang Jaya" is not a role name/],
     ['too long a role', [...BASE, '--role', `r${'x'.repeat(32)}`], /^--role: .* at most 32/],
+    ['a data dir under /proc', ['--data-dir', '/proc/xyz', ...BASE.slice(2)], /^--data-dir: \/proc\/xyz is under \/proc, a kernel pseudo-filesystem, not a disk/],
     ['--browser-relay without --listen', [...BASE, '--browser-relay'], /^--browser-relay: needs a WebSockets listen address .*--listen \/ip4\/192\.168\.1\.10\/tcp\/4002\/ws .*the default \/ws listens on 127\.0\.0\.1 only/],
     ['--browser-relay with TCP only', [...BASE, '--browser-relay', '--listen', '/ip4/192.168.1.10/tcp/4001'], /^--browser-relay: needs a WebSockets listen address .*none of the --listen addresses ends in \/ws/],
   ])('refuses %s with a UsageError naming the flag', (_name, argv, message) => {

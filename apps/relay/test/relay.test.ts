@@ -16,4 +16,12 @@ describe('startRelay options', () => {
       await started.catch((error: Error) => expect(error.message).not.toContain('\n'));
     }
   });
+
+  it('refuses a data dir under /proc, /sys or /dev at once (Node never returns from creating one under /proc)', async () => {
+    const trust = await trustOf('relay-data-dir');
+    await expect(startRelay({ dataDir: '/proc/xyz', network: trust.network, scopes: [DESA] })).rejects.toMatchObject({
+      code: 'RELAY_INVALID_OPTION',
+      message: expect.stringMatching(/^\/proc\/xyz is under \/proc, a kernel pseudo-filesystem/),
+    });
+  });
 });
