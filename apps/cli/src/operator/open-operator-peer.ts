@@ -4,6 +4,7 @@ import type { Logger } from '@titip/log';
 import { StoreLockedError } from '@titip/store';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
 import { DataDirError } from '../errors.js';
+import { dataDirProblem } from './data-dir-problem.js';
 
 /** Options of {@link startOperatorPeer}. */
 export interface OperatorPeerOptions {
@@ -23,9 +24,11 @@ export interface OperatorPeerOptions {
 /**
  * Starts the operator's Node peer (`startNodePeer` with role `operator`) on a data dir. It listens on nothing (an operator
  * dials out) and keeps the `dial` peers connected; without them it only opens the queue for inspection.
- * @throws {DataDirError} when the data dir is missing (`mustExist`) or used by another process.
+ * @throws {DataDirError} when the data dir is missing (`mustExist`), under /proc, /sys or /dev, or used by another process.
  */
 export async function startOperatorPeer(options: OperatorPeerOptions): Promise<RunningNodePeer> {
+  const problem = dataDirProblem(options.dataDir);
+  if (problem !== null) throw new DataDirError(options.dataDir, problem.slice(problem.indexOf(' is under ') + 1));
   if (options.mustExist) {
     const info = await stat(options.dataDir).catch(() => undefined);
     if (info === undefined || !info.isDirectory()) throw new DataDirError(options.dataDir, 'no such data dir');

@@ -15,6 +15,7 @@ import { exampleElections, makeTestTrust, type TestIdentity, type TestTrust } fr
 
 const TPS = '1906012001001';
 const NEIGHBOUR = '1906012001002';
+const PEER_ID = '12D3KooWLRPJAA5o6Z6z5oTr8SqHdzpb8dwLQKrW5jkEfEH5ZMoK';
 let dir: { path: string; remove: () => Promise<void> };
 let cwd: string;
 let trust: TestTrust;
@@ -140,6 +141,12 @@ describe('titip-operator submit / status against real Node peers', () => {
     const status = JSON.parse((await operator('status', '--data-dir', 'op-data-3', '--network', 'network.json', '--json')).stdout).submissions;
     expect(status).toHaveLength(1);
     expect(status[0].receipt).toBeNull();
+  });
+
+  it('submit refuses a data dir under /proc at once (it used to hang forever)', async () => {
+    const run = await operator('submit', ...signOptions, '--data-dir', '/proc/titip-data', '--peer', `/ip4/127.0.0.1/tcp/1/p2p/${PEER_ID}`, '--timeout', '5s');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('titip-operator submit: error: /proc/titip-data: is under /proc, a kernel pseudo-filesystem, not a disk: choose a directory on disk for the store, e.g. /var/lib/titip\n');
   });
 
   it('status refuses a missing data dir and one in use by another process', async () => {
