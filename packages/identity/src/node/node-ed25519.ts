@@ -25,7 +25,7 @@ export function createNodeEd25519(maxCachedPublicKeys = 4096): Ed25519Provider {
       if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) return false;
       if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_LENGTH) return false;
       if (!(message instanceof Uint8Array)) return false;
-      const key = keys.public(publicKey);
+      const key = await keys.publicAsync(publicKey);
       if (key === null) return false;
       try {
         return verify(null, message, key, signature);

@@ -1,10 +1,12 @@
+import { verify, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../src/bytes/hex.js';
+import { fromHex, toHex } from '../../src/bytes/hex.js';
 import { nobleEd25519 } from '../../src/crypto/noble-ed25519.js';
 import { createNodeEd25519, nodeEd25519 } from '../../src/node/node-ed25519.js';
-import { FC_SEED } from '../helpers/seeded.js';
-import { runProviderSuite } from '../helpers/provider-suite.js';
+import { KeyObjectCache } from '../../src/node/key-objects.js';
+import { FC_SEED, seededBytes } from '../helpers/seeded.js';
+import { runProviderSuite, SMALL_ORDER_POINTS } from '../helpers/provider-suite.js';
 
 runProviderSuite('nodeEd25519', nodeEd25519);
 
@@ -53,5 +55,39 @@ describe('nodeEd25519 against nobleEd25519', () => {
     const second = await provider.publicKeyOf(secretKey);
     expect(toHex(second)).not.toBe(toHex(first));
     expect(toHex(second)).toBe(toHex(await nobleEd25519.publicKeyOf(secretKey)));
+  });
+});
+
+describe('KeyObjectCache: WebCrypto raw import and DER import', () => {
+  it('give the same verdicts on valid, tampered, small-order, non-canonical and garbage keys', async () => {
+    const message = Uint8Array.of(1, 2, 3);
+    const cases: { key: Uint8Array; signature: Uint8Array }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const secret = seededBytes(`import-${i}`, 32);
+      const key = await nodeEd25519.publicKeyOf(secret);
+      const signature = await nodeEd25519.sign(secret, message);
+      cases.push({ key, signature });
+      const flipped = Uint8Array.from(key);
+      flipped[i % 32]! ^= 1 << (i % 8);
+      cases.push({ key: flipped, signature });
+    }
+    for (const hex of [...SMALL_ORDER_POINTS, 'ff'.repeat(32), `${'ff'.repeat(31)}7f`, 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f']) {
+      cases.push({ key: fromHex(hex), signature: new Uint8Array(64) });
+    }
+    for (let i = 0; i < 40; i++) cases.push({ key: seededBytes(`garbage-key-${i}`, 32), signature: seededBytes(`garbage-sig-${i}`, 64) });
+    const verdict = (key: KeyObject | null, signature: Uint8Array) => {
+      if (key === null) return false;
+      try {
+        return verify(null, message, key, signature);
+      } catch {
+        return false;
+      }
+    };
+    const der = new KeyObjectCache();
+    const raw = new KeyObjectCache();
+    for (const { key, signature } of cases) {
+      expect(verdict(await raw.publicAsync(key), signature), toHex(key)).toBe(verdict(der.public(key), signature));
+    }
+    expect(cases.slice(0, 80).filter((_, i) => i % 2 === 0).every((c) => verdict(der.public(c.key), c.signature))).toBe(true);
   });
 });
