@@ -1,6 +1,7 @@
 import { ConfigFileError } from '@titip/config';
 import { StoreLockedError } from '@titip/store';
 import { RelayError } from './errors.js';
+import { printable } from './printable.js';
 import { withIsoTimes } from './readable-times.js';
 
 const LISTEN_HINTS: Record<string, string> = {
@@ -12,10 +13,10 @@ const LISTEN_HINTS: Record<string, string> = {
 /**
  * The one line `titip-relay` prints when it cannot start: the configuration file at fault, the data directory in
  * use, the listen address that failed and why, or the error's first line; never a stack trace unless `debug`.
- * Credential times are shown as ISO times.
+ * Credential times are shown as ISO times, and non-printable characters (a binary file's) escaped.
  */
 export function startFailure(error: unknown, where: { dataDir: string; credential?: string | undefined }, debug = false): string {
-  return withIsoTimes(describe(error, where, debug));
+  return printable(withIsoTimes(describe(error, where, debug)));
 }
 
 function describe(error: unknown, where: { dataDir: string; credential?: string | undefined }, debug: boolean): string {

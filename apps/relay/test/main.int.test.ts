@@ -143,6 +143,16 @@ describe('titip-relay', () => {
     }
   });
 
+  it('exits 1 naming a binary network file, its control bytes escaped', async () => {
+    const binary = join(dir.path, 'binary.json');
+    await writeFile(binary, Buffer.concat([Buffer.from('\x1b[31mRED\x00\x07'), Buffer.from([0xff, 0x9b]), Buffer.from('{"a":\x1b]0;x\x07')]));
+    const result = await run(['--data-dir', join(dir.path, 'never'), '--network', binary, '--scope', DESA]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('titip-network v1 file is not JSON');
+    expect(result.stderr).toContain('\\x1b');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('exits 1 when the credential is not the key’s, naming the credential file', async () => {
     const otherKey = join(dir.path, 'other.key.json');
     await writeFile(otherKey, serialiseKeyFile((await trust.relay(DESA)).keyPair), { mode: 0o600 });

@@ -61,4 +61,9 @@ describe('startFailure', () => {
     error.name = 'UnsupportedListenAddressesError';
     expect(startFailure(error, where)).toBe('cannot listen on /ip4/127.0.0.1/udp/1: No transport was configured to listen on this address');
   });
+
+  it('escapes the control bytes of a binary file in the message', () => {
+    const error = new ConfigFileError('CONFIG_NOT_JSON', 'titip-network v1 file is not JSON: Unexpected token \'\x1b\', "\x1b[31mRED\x00\x07"... is not valid JSON', 'bin.json');
+    expect(startFailure(error, where)).toBe('bin.json: titip-network v1 file is not JSON: Unexpected token \'\\x1b\', "\\x1b[31mRED\\x00\\x07"... is not valid JSON');
+  });
 });
