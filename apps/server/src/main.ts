@@ -3,6 +3,7 @@
 import { ConfigFileError } from '@titip/config';
 import type { Logger } from '@titip/log';
 import { parseServerArgs, type ServerCommand } from './cli/parse-server-args.js';
+import { printable } from './cli/printable.js';
 import { serverLogger } from './cli/server-logger.js';
 import { USAGE } from './cli/usage.js';
 import { ServerError, UsageError } from './errors.js';
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     command = parseServerArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`titip-server: ${error.message}\nRun 'titip-server --help' for usage.\n`);
+    process.stderr.write(`titip-server: ${printable(error.message)}\nRun 'titip-server --help' for usage.\n`);
     return 2;
   }
   if (command.kind === 'help') {
@@ -43,10 +44,10 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (error instanceof ConfigFileError || error instanceof ServerError) {
-      process.stderr.write(`titip-server: ${error.message}\n`);
+      process.stderr.write(`titip-server: ${printable(error.message)}\n`);
       return 1;
     }
-    process.stderr.write(`titip-server: cannot start: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`titip-server: cannot start: ${printable((error as Error).message ?? String(error))}\n`);
     return 1;
   }
 

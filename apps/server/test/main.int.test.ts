@@ -82,6 +82,16 @@ describe('titip-server', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('exits 1 naming a binary network file, its control bytes escaped', async () => {
+    const binary = join(dir.path, 'binary.json');
+    await writeFile(binary, Buffer.concat([Buffer.from('\x1b[31mRED\x00\x07'), Buffer.from([0xff, 0x9b]), Buffer.from('{"a":\x1b]0;x\x07')]));
+    const result = await run(['--data-dir', join(dir.path, 'never'), '--network', binary, ...files.slice(2)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^titip-server: ${binary.replace(/[.]/g, '\\.')}: titip-network v1 file is not JSON`));
+    expect(result.stderr).toContain('\\x1b');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('exits 1 naming the file when a configuration file cannot be used', async () => {
     const missing = join(dir.path, 'missing.json');
     const result = await run(['--data-dir', join(dir.path, 'unused'), ...files.slice(0, 2), '--key', missing, ...files.slice(4)]);
