@@ -35,10 +35,18 @@ export function forkWithObjects(backend: DocBackend, entries: readonly ObjectEnt
     return true;
   });
   if (added.length === 0) return { backend, added };
-  const next = backend.fork();
+  const next = forkOf(backend);
   for (const entry of added) next.put(ROOT, entry.id, entry.bytes);
   next.commit();
   return { backend: next, added };
+}
+
+/**
+ * A copy of a backend to change instead of it, with the same actor: the copy replaces the original (or is dropped,
+ * unstored), so its changes continue the actor's sequence and a document keeps one actor per process.
+ */
+export function forkOf(backend: DocBackend): DocBackend {
+  return backend.fork(backend.getActorId());
 }
 
 /** A JS Automerge document with the backend's content and history (a copy, built by saving and loading). */

@@ -2,7 +2,7 @@ import * as A from '@automerge/automerge';
 import { receiveSyncMessage, type DocBackend } from './automerge-backend.js';
 import { MergeRejectedError, type MergeRejection } from './errors.js';
 import type { ObjectEntry, ObjectValidator } from './object-validator.js';
-import { objectIdsOf, objectOf } from './region-backend.js';
+import { forkOf, objectIdsOf, objectOf } from './region-backend.js';
 import type { RegionDoc } from './region-document.js';
 
 /** The outcome of a remote sync message that passed the validating merge. */
@@ -74,7 +74,7 @@ export async function mergeRemoteSyncMessage(
   validator: ObjectValidator,
   options: ValidateMergeOptions,
 ): Promise<AcceptedBackendMerge> {
-  const candidate = changesCarried(docId, message) ? backend.fork() : backend;
+  const candidate = changesCarried(docId, message) ? forkOf(backend) : backend;
   const before = backend.getHeads();
   let nextState: A.SyncState;
   try {

@@ -32,7 +32,9 @@ function reEnvelope(bytes: Uint8Array, edit: (parts: unknown[]) => void): { id: 
 
 async function hostileAgainst(victimAddress: string) {
   const node = await createNodeLibp2p({ listen: ['/ip4/127.0.0.1/tcp/0'] });
-  stopHostile = () => node.stop();
+  stopHostile = async () => {
+    await node.stop();
+  };
   const channel = await openFrameChannel(node, victimAddress, SYNC_PROTOCOL_ID);
   return { attacker: Attacker.over(channel, [DESA]), peerId: node.peerId.toString() };
 }

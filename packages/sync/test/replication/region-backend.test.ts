@@ -20,6 +20,11 @@ describe('region documents on Automerge backends', () => {
     expect(objectOf(backend, y.id)).toEqual(y.bytes);
     expect(objectOf(backend, 'f'.repeat(64))).toBeUndefined();
     expect(forkWithObjects(backend, [x, y], () => true)).toEqual({ backend, added: [] });
+    // one actor: the fork's changes continue the original's
+    expect(backend.getActorId()).toBe(base.getActorId());
+    const next = forkWithObjects(backend, [testObject(DESA, 'z')], () => false).backend;
+    expect(new Set(next.getChanges([]).map((c) => A.decodeChange(c).actor))).toEqual(new Set([base.getActorId()]));
+    expect(next.getChanges([]).map((c) => A.decodeChange(c).seq)).toEqual([1, 2, 3]);
   });
 
   it('materializes into a JS document with the same content and history', () => {
