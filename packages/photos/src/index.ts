@@ -57,6 +57,7 @@ export { SyncActivity, type ObservedSession, type SyncActivityOptions } from './
 export { PhotoServer, type PhotoServerOptions } from './transfer/photo-server.js';
 export { PhotoClient, type PhotoClientOptions } from './transfer/photo-client.js';
 export { PhotoTransfer, type PhotoTransferOptions } from './transfer/photo-transfer.js';
+export { startPhotos, type RunningPhotos, type StartPhotosOptions } from './transfer/start-photos.js';
 export type {
   PeerProgress,
   PhotoMisbehaviour,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { nodeEd25519 } from '@titip/identity/node';
 import { createSubmission, docIdOf, type PhotoRef, type SubmissionRecord } from '@titip/records';
-import { scoped } from '@titip/store';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
 import { makeTrust, tempDir, validKwkForm, type TestTrust } from '@titip/testkit';
-import { BlobStore, type BlobStoreOptions } from '../src/store/blob-store.js';
+import type { BlobStore, BlobStoreOptions } from '../src/store/blob-store.js';
 import type { PhotoType } from '../src/store/photo-types.js';
-import { PhotoTransfer, type PhotoTransferOptions } from '../src/transfer/photo-transfer.js';
+import type { PhotoTransfer, PhotoTransferOptions } from '../src/transfer/photo-transfer.js';
+import { startPhotos } from '../src/transfer/start-photos.js';
 
 /** A complete Node peer (LevelDB, libp2p on 127.0.0.1, sync) with photos on top. */
 export interface PhotoPeer {
@@ -64,8 +64,8 @@ export class PhotoPeers {
       ...(options.dial ? { dial: options.dial } : {}),
       ...(options.role ? { role: options.role } : {}),
     });
-    const blobs = await BlobStore.open(scoped(node.store, 'photos/'), options.blobs);
-    const transfer = await PhotoTransfer.start({ peer: node.peer, blobs, ...options.transfer });
+    const photos = await startPhotos({ peer: node.peer, store: node.store, ...(options.blobs ? { blobs: options.blobs } : {}), ...options.transfer });
+    const { blobs, transfer } = photos;
     let stopped = false;
     const peer: PhotoPeer = {
       node,
@@ -77,8 +77,7 @@ export class PhotoPeers {
       async stop() {
         if (stopped) return;
         stopped = true;
-        await transfer.stop();
-        await blobs.close();
+        await photos.stop();
         await node.stop();
       },
     };

@@ -168,7 +168,7 @@ export class BlobStore {
     return Array.from({ length: from }, (_, i) => from - 1 - i);
   }
 
-  /** Calls `listener` after every change (chunk stored, photo completed, photo dropped); returns its remover. */
+  /** Calls `listener` after every change (chunk stored, photo completed, dropped, or forgotten as dropped); returns its remover. */
   onEvent(listener: (event: BlobStoreEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -380,7 +380,13 @@ export class BlobStore {
     return this.#mutate(async () => {
       const hashes = sha256 === undefined ? [...this.#dropped.keys()] : this.#dropped.has(sha256) ? [sha256] : [];
       for (const h of hashes) this.#dropped.delete(h);
-      return { result: undefined, written: this.#write(hashes.map((h) => ({ type: 'del' as const, key: tombstoneKey(h) })), false) };
+      return {
+        result: undefined,
+        written: this.#write(hashes.map((h) => ({ type: 'del' as const, key: tombstoneKey(h) })), false),
+        after: () => {
+          if (hashes.length > 0) this.#emit({ type: 'cleared', photos: hashes });
+        },
+      };
     });
   }
 

@@ -69,4 +69,6 @@ export interface BlobUsage {
 export type BlobStoreEvent =
   | { readonly type: 'chunk'; readonly info: PhotoInfo; readonly index: number }
   | { readonly type: 'complete'; readonly info: PhotoInfo }
-  | { readonly type: 'dropped'; readonly photo: DroppedPhoto };
+  | { readonly type: 'dropped'; readonly photo: DroppedPhoto }
+  /** Dropped photos forgotten by `clearDropped`: they may be fetched again. */
+  | { readonly type: 'cleared'; readonly photos: readonly string[] };

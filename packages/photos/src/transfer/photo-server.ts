@@ -161,6 +161,7 @@ export class PhotoServer {
   }
 
   #onBlobEvent(event: BlobStoreEvent): void {
+    if (event.type === 'cleared') return;
     const hex = event.type === 'dropped' ? event.photo.sha256 : event.info.sha256;
     if (event.type === 'dropped') this.#manifestSent.delete(hex);
     if (!this.#subscribed.has(hex)) return;

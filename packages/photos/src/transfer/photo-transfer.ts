@@ -17,7 +17,8 @@ import type { BlobStoreEvent, PhotoChunk } from '../store/photo-types.js';
 import type { ManifestMessage } from '../wire/messages.js';
 import { PhotoCatalog, type CatalogEntry } from './photo-catalog.js';
 import { PhotoClient } from './photo-client.js';
-import { comparePhotoPriority, DEFAULT_PRIORITY_BUCKET_MS } from './photo-priority.js';
+import { DEFAULT_PRIORITY_BUCKET_MS } from './photo-priority.js';
+import { PriorityList } from './priority-list.js';
 import { PhotoServer } from './photo-server.js';
 import { RateMeter } from './rate-meter.js';
 import { SyncActivity } from './sync-activity.js';
@@ -113,8 +114,14 @@ export class PhotoTransfer {
   readonly #storing = new Set<Promise<void>>();
   /** Chunk indices received and handed to the store, not yet settled, per photo (they are not requested again). */
   readonly #handed = new Map<string, Set<number>>();
-  /** Needed photos in fetch order (pruned lazily of those held, dropped or skipped). */
-  #order: CatalogEntry[] = [];
+  /** Needed photos (not held, dropped or skipped), in fetch order. */
+  readonly #order: PriorityList;
+  /** Needed photos some open channel's peer said it holds (part of), in fetch order: what a pass looks at. */
+  readonly #available: PriorityList;
+  /** Peers (with an open channel) that hold part of each needed photo. */
+  readonly #holders = new Map<string, Set<string>>();
+  /** Needed photos not yet asked about, per open channel. */
+  readonly #pendingAsks = new Map<string, string[]>();
   #registration: FrameProtocolRegistration | undefined;
   #unsubscribes: (() => void)[] = [];
   #pumpQueued = false;
@@ -149,6 +156,9 @@ export class PhotoTransfer {
       quietMs: options.syncQuietMs ?? 1000,
       now: this.#now,
     });
+    const bucket = options.priorityBucketMs ?? DEFAULT_PRIORITY_BUCKET_MS;
+    this.#order = new PriorityList(bucket);
+    this.#available = new PriorityList(bucket);
     this.#ownLedger = options.ledger === undefined;
     this.#ledger = options.ledger ?? new RecordLedger(options.peer.replica);
   }
@@ -184,7 +194,7 @@ export class PhotoTransfer {
   photo(sha256: string): PhotoProgress | undefined {
     const entry = this.catalog.get(sha256);
     if (!entry) return undefined;
-    const rank = this.#needed().indexOf(entry);
+    const rank = this.#order.rankOf(entry);
     return this.#photoProgress(entry, rank >= 0 ? rank : undefined);
   }
 
@@ -290,30 +300,61 @@ export class PhotoTransfer {
     const accept = this.#options.fetch;
     const fresh = this.catalog.add(submission, accept ? (photo) => accept(photo, submission) : undefined);
     if (fresh.length === 0) return;
-    const bucket = this.#options.priorityBucketMs ?? DEFAULT_PRIORITY_BUCKET_MS;
     for (const sha256 of fresh) {
-      const entry = this.catalog.get(sha256)!;
       if (this.blobs.has(sha256) || this.blobs.isDropped(sha256)) continue;
-      // Insert in fetch order (binary search: the order is total).
-      let lo = 0;
-      let hi = this.#order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (comparePhotoPriority(this.#order[mid]!, entry, bucket) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      this.#order.splice(lo, 0, entry);
+      // An older submission may reach this peer later: its photos go ahead, where they belong.
+      this.#order.insert(this.catalog.get(sha256)!);
+      for (const pending of this.#pendingAsks.values()) pending.push(sha256);
     }
-    // An older submission may reach this peer later: its photos were inserted ahead, where they belong.
     this.#schedulePump();
   }
 
   #onBlobEvent(event: BlobStoreEvent): void {
     if (event.type === 'dropped') {
-      this.#assigned.delete(event.photo.sha256);
+      this.#notNeeded(event.photo.sha256);
       if (this.catalog.get(event.photo.sha256)) this.#emit({ type: 'photo-dropped', photo: event.photo });
-    }
+    } else if (event.type === 'complete') this.#notNeeded(event.info.sha256);
+    else if (event.type === 'cleared') for (const sha256 of event.photos) this.#neededAgain(sha256);
     this.#schedulePump();
+  }
+
+  /** A dropped photo that may be fetched again: back in the order, with what open channels said they hold. */
+  #neededAgain(sha256: string): void {
+    const entry = this.catalog.get(sha256);
+    if (!entry || this.blobs.has(sha256) || this.blobs.isDropped(sha256) || this.#skipped.has(sha256)) return;
+    this.#order.insert(entry);
+    for (const [peer, client] of this.#clients) {
+      if (client.closed) continue;
+      const from = client.holdings.get(sha256);
+      if (from !== undefined) this.#onHave(peer, sha256, from);
+      else if (!client.asked.has(sha256)) this.#pendingAsks.get(peer)?.push(sha256);
+    }
+  }
+
+  /** A photo held, dropped or skipped: out of the fetch order. */
+  #notNeeded(sha256: string): void {
+    this.#assigned.delete(sha256);
+    const entry = this.catalog.get(sha256);
+    if (!entry) return;
+    this.#order.remove(entry);
+    this.#available.remove(entry);
+    this.#holders.delete(sha256);
+  }
+
+  /** Keeps {@link #holders} and {@link #available} current with what a peer says it holds. */
+  #onHave(peer: string, sha256: string, from: number | null): void {
+    const entry = this.catalog.get(sha256);
+    if (!entry || !this.#order.has(sha256)) return;
+    const holders = this.#holders.get(sha256) ?? new Set<string>();
+    if (from === null) holders.delete(peer);
+    else holders.add(peer);
+    if (holders.size > 0) {
+      this.#holders.set(sha256, holders);
+      this.#available.insert(entry);
+    } else {
+      this.#holders.delete(sha256);
+      this.#available.remove(entry);
+    }
   }
 
   #serve(channel: FrameChannel): void {
@@ -370,13 +411,21 @@ export class PhotoTransfer {
       now: this.#now,
       logger: this.#logger,
       onChunk: (photo, chunk): Promise<void> => this.#onChunk(client, photo, chunk),
-      onHave: () => this.#schedulePump(),
+      onHave: (photo, from) => {
+        this.#onHave(peer, photo, from);
+        this.#schedulePump();
+      },
       onManifest: (photo, manifest) => this.#checkManifest(photo, manifest),
       onMisbehaviour: (code, detail) => this.#report(peer, code, detail),
     });
     this.#clients.set(peer, client);
+    this.#pendingAsks.set(peer, this.#order.entries().map((e) => e.ref.sha256));
     void client.run().then(() => {
-      if (this.#clients.get(peer) === client) this.#clients.delete(peer);
+      if (this.#clients.get(peer) === client) {
+        this.#clients.delete(peer);
+        this.#pendingAsks.delete(peer);
+        for (const photo of client.holdings.keys()) this.#onHave(peer, photo, null);
+      }
       for (const [photo, holder] of this.#assigned) if (holder === peer) this.#assigned.delete(photo);
       this.#schedulePump();
       // The channel ended but the connection may live on (the remote restarted its transfer): try again.
@@ -461,6 +510,7 @@ export class PhotoTransfer {
         this.#logger.debug('chunk arrived out of order', { peer, photo, index: chunk.index, expected: error.expected });
       } else if (error instanceof PhotoRefMismatchError) {
         this.#skipped.set(photo, 'conflict');
+        this.#notNeeded(photo);
       } else if (error instanceof PhotoBudgetError) {
         this.#assigned.delete(photo); // the store dropped it and said so
       } else if (error instanceof PhotoCorruptError) {
@@ -472,14 +522,17 @@ export class PhotoTransfer {
     this.#schedulePump();
   }
 
-  /** Records a protocol violation, refuses the peer for `banMs` and closes its photo channels. */
+  /**
+   * Records a protocol violation, closes the peer's photo channels and refuses it for `banMs` (a peer speaking
+   * another version of the protocol is not refused: it is not misbehaving, only incompatible).
+   */
   #report(peer: string, code: string, detail: string, photo?: string, index?: number): void {
     const report: PhotoMisbehaviour = { peer, code, detail, ...(photo ? { photo } : {}), ...(index !== undefined ? { index } : {}), at: this.#now() };
     this.#reports.push(report);
     this.#logger.warn('peer misbehaved on the photo protocol', { peer, code, detail });
     this.#options.onMisbehaviour?.(report);
     this.#emit({ type: 'misbehaviour', report });
-    this.#bannedUntil.set(peer, this.#now() + (this.#options.banMs ?? 10 * 60 * 1000));
+    if (code !== 'version') this.#bannedUntil.set(peer, this.#now() + (this.#options.banMs ?? 10 * 60 * 1000));
     const client = this.#clients.get(peer);
     if (client) void client.refuse(code, detail, false);
     for (const server of this.#servers) if (server.peer === peer) void server.close();
@@ -487,10 +540,9 @@ export class PhotoTransfer {
     this.#schedulePump();
   }
 
-  /** The needed photos in fetch order, pruning those held, dropped or skipped. */
-  #needed(): CatalogEntry[] {
-    this.#order = this.#order.filter((e) => !this.blobs.has(e.ref.sha256) && !this.blobs.isDropped(e.ref.sha256) && !this.#skipped.has(e.ref.sha256));
-    return this.#order;
+  /** The needed photos in fetch order. */
+  #needed(): readonly CatalogEntry[] {
+    return this.#order.entries();
   }
 
   #schedulePump(): void {
@@ -517,14 +569,17 @@ export class PhotoTransfer {
       if (!q) holdingBack = true;
       return q;
     };
-    const needed = this.#needed();
     for (const client of clients) {
-      const unasked = needed.filter((e) => !client.asked.has(e.ref.sha256)).map((e) => e.ref.sha256);
-      if (unasked.length > 0 && isQuiet(client)) client.ask(unasked);
+      const pending = this.#pendingAsks.get(client.peer);
+      if (pending && pending.length > 0 && isQuiet(client)) {
+        client.ask(pending.filter((sha256) => this.#order.has(sha256)));
+        pending.length = 0;
+      }
     }
-    for (const entry of needed) {
+    for (const entry of this.#available.entries()) {
       if (clients.every((c) => !c.canRequest(CHUNK_SIZE))) break;
       const { sha256, size } = entry.ref;
+      if (this.blobs.has(sha256) || this.blobs.isDropped(sha256)) continue;
       const holder = this.#assigned.get(sha256);
       let source = holder ? this.#clients.get(holder) : undefined;
       if (source?.closed) source = undefined;

@@ -17,19 +17,23 @@ afterEach(async () => {
   await peers?.stopAll();
 });
 
-/**
- * Adds submissions without photos at `peer` and resolves with the ms until all of them are held by `receiver`, or
- * with `capMs` if that is exceeded (the wave is then still under way).
- */
-async function wave(peers: PhotoPeers, peer: PhotoPeer, receiver: PhotoPeer, tps: readonly string[], capMs = 60_000): Promise<number> {
-  const submissions = await Promise.all(tps.map((code) => peers.submission(code, [])));
+/** Resolves with the ms until `condition` holds, or with `capMs` if it does not by then. */
+async function timeUntil(condition: () => boolean, capMs: number): Promise<number> {
   const start = Date.now();
-  for (const s of submissions) await peer.node.replica.addLocal(docIdOf(s), [{ id: s.id, bytes: s.bytes }]);
-  while (!submissions.every((s) => receiver.node.replica.object(s.id) !== undefined)) {
+  while (!condition()) {
     if (Date.now() - start >= capMs) return capMs;
     await new Promise((r) => setTimeout(r, 20));
   }
   return Date.now() - start;
+}
+
+/** Adds submissions without photos at `peer`; the ms until `receiver` holds them all (at most `capMs`). */
+async function wave(peers: PhotoPeers, peer: PhotoPeer, receiver: PhotoPeer, tps: readonly string[], capMs: number): Promise<number> {
+  const submissions = await Promise.all(tps.map((code) => peers.submission(code, [])));
+  const start = Date.now();
+  for (const s of submissions) await peer.node.replica.addLocal(docIdOf(s), [{ id: s.id, bytes: s.bytes }]);
+  const waited = await timeUntil(() => submissions.every((s) => receiver.node.replica.object(s.id) !== undefined), capMs);
+  return waited >= capMs ? capMs : Date.now() - start;
 }
 
 interface Figures {
@@ -52,18 +56,22 @@ interface Figures {
  * A PPS and a PPK over a 20 KB/s link with 300 ms each way: a baseline wave of numbers, then eight results with two
  * photos each (signed an hour apart, authored in a scrambled order), then another wave of numbers while photos flow.
  */
-async function scenario(transfer: { numbersFirst?: boolean; maxInFlightBytes?: number; targetDelayMs?: number }, waveCapMs = 60_000): Promise<Figures> {
+async function scenario(transfer: { numbersFirst?: boolean; maxInFlightBytes?: number; targetDelayMs?: number }, capMs = 60_000): Promise<Figures> {
   peers = await PhotoPeers.create();
   const pps = await peers.start([DESA], { transfer });
   const ppk = await peers.start([KECAMATAN], { transfer });
   const port = Number(/\/tcp\/(\d+)\//.exec(pps.address)![1]);
   link = await startThrottledLink(port, { bytesPerSecond: 20_000, latencyMs: 300 });
   const events: TransferEvent[] = [];
-  ppk.transfer.onEvent((e) => events.push(e));
+  let firstCompleteAt: number | undefined;
+  ppk.transfer.onEvent((e) => {
+    events.push(e);
+    if (e.type === 'photo-complete') firstCompleteAt ??= Date.now();
+  });
   await ppk.node.peer.connect(`/ip4/127.0.0.1/tcp/${link.port}/p2p/${pps.peerId}`);
   await new Promise((r) => setTimeout(r, 1500));
 
-  const idleWave = await wave(peers, pps, ppk, [`${DESA}101`, `${DESA}102`, `${DESA}103`]);
+  const idleWave = await wave(peers, pps, ppk, [`${DESA}101`, `${DESA}102`, `${DESA}103`], capMs);
 
   const sizes = [
     [40_000, 24_000],
@@ -83,13 +91,13 @@ async function scenario(transfer: { numbersFirst?: boolean; maxInFlightBytes?: n
   }
   const start = Date.now();
   for (const i of [5, 2, 7, 0, 4, 1, 6, 3]) await authorWithPhotos(pps, results[i]!.submission, results[i]!.photos, false);
-  await eventually(() => results.every((r) => ppk.node.replica.object(r.submission.id) !== undefined), 'all numbers at the PPK', 60_000);
-  const allNumbers = Date.now() - start;
-  await eventually(() => events.some((e) => e.type === 'photo-complete'), 'the first photo', 60_000);
-  const firstPhoto = Date.now() - start;
+  const arrived = await timeUntil(() => results.every((r) => ppk.node.replica.object(r.submission.id) !== undefined), capMs);
+  const allNumbers = arrived >= capMs ? capMs : Date.now() - start;
+  await timeUntil(() => firstCompleteAt !== undefined, capMs);
+  const firstPhoto = firstCompleteAt === undefined ? capMs : firstCompleteAt - start;
   // Let photo bytes flow for a moment, then a new wave of numbers.
   await new Promise((r) => setTimeout(r, 1000));
-  const busyWave = await wave(peers, pps, ppk, [`${DESA}104`, `${DESA}105`, `${DESA}106`], waveCapMs);
+  const busyWave = await wave(peers, pps, ppk, [`${DESA}104`, `${DESA}105`, `${DESA}106`], capMs);
   if (transfer.numbersFirst !== false) {
     await eventually(() => events.filter((e) => e.type === 'photo-complete').length >= 4, 'four photos', 90_000);
   }
@@ -108,7 +116,6 @@ describe('numbers first, on a throttled link (20 KB/s, 300 ms each way)', () => 
   it('delivers every number before the first photo, fetches photos oldest then smallest first, and new numbers overtake photo bytes', async () => {
     const figures = await scenario({});
     process.stdout.write(`numbers-first figures: ${figures.line}\n`);
-    expect(figures.busyWave).toBeLessThan(60_000);
     expect(figures.allNumbers).toBeLessThan(figures.firstPhoto);
     // Each numbers frame waits for at most the photo bytes in flight (one 16 KiB chunk here: 0.8 s on this link).
     expect(figures.busyWave).toBeLessThan(figures.idleWave + 2_500);
@@ -120,7 +127,8 @@ describe('numbers first, on a throttled link (20 KB/s, 300 ms each way)', () => 
     // 128 KiB in flight is 6.5 s of this link: every sync frame queues behind it, and so does libp2p's keep-alive
     // ping (timeout at least 5 s), which then drops the connection. The wave is given 30 s.
     const figures = await scenario({ numbersFirst: false, maxInFlightBytes: 128 * 1024, targetDelayMs: 60_000 }, 30_000);
-    process.stdout.write(`without numbers-first: ${figures.line}${figures.busyWave >= 30_000 ? ' (the wave had not arrived after 30 s)' : ''}\n`);
-    expect(figures.busyWave).toBeGreaterThan(figures.idleWave + 2_500);
+    process.stdout.write(`without numbers-first: ${figures.line} (30000 ms = not there after 30 s)\n`);
+    // Numbers waited behind photo bytes: the wave is late, or the eight results were, or the link was lost.
+    expect(figures.busyWave > figures.idleWave + 2_500 || figures.allNumbers >= 30_000 || !figures.connected).toBe(true);
   }, 180_000);
 });

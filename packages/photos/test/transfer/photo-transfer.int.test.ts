@@ -187,5 +187,11 @@ describe('PhotoTransfer over real libp2p connections', () => {
     // and dropped photos are not fetched again
     await new Promise((r) => setTimeout(r, 500));
     expect(events.filter((e) => e.type === 'photo-complete')).toHaveLength(4);
+    // unless the budget is raised and the drops are forgotten
+    await carrier.blobs.setBudget(2_000_000);
+    await carrier.blobs.clearDropped();
+    await eventually(() => events.filter((e) => e.type === 'photo-complete').length === 6, 'the dropped photos fetched again');
+    for (const photo of photos) expect(sameBytes(await carrier.blobs.get(photo.ref.sha256), photo.bytes)).toBe(true);
+    expect(carrier.transfer.progress().totals).toMatchObject({ photos: 4, complete: 4, dropped: 0 });
   });
 });
