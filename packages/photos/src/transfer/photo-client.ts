@@ -45,11 +45,13 @@ interface Request {
  * `onChunk` one at a time, in order; which chunks to request is the caller's decision.
  */
 export class PhotoClient {
+  /** The server's peer id. */
   readonly peer: string;
   /** What the remote holds: the lowest chunk index of each photo (null: nothing), as far as it said. */
   readonly holdings = new Map<string, number | null>();
   /** Photos already asked about on this channel. */
   readonly asked = new Set<string>();
+  /** Chunk bytes received, for rates. */
   readonly meter = new RateMeter();
   readonly #channel: FrameChannel;
   readonly #options: PhotoClientOptions;

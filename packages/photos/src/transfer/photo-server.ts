@@ -41,6 +41,7 @@ type Job = { readonly kind: 'frame'; readonly frame: Uint8Array } | { readonly k
  * protocol to be quiet with that peer (see {@link SyncActivity}).
  */
 export class PhotoServer {
+  /** The client's peer id. */
   readonly peer: string;
   readonly #channel: FrameChannel;
   readonly #blobs: BlobStore;

@@ -88,6 +88,7 @@ const MAX_STORING = 16;
 export class PhotoTransfer {
   /** The photos referenced by held submissions. */
   readonly catalog = new PhotoCatalog();
+  /** Where the photos are kept. */
   readonly blobs: BlobStore;
   readonly #peer: TitipPeer;
   readonly #libp2p: TitipPeer['libp2p'];
