@@ -5,7 +5,7 @@ const MS_TIME = /\b(valid from|valid until|expired at|checked at)(\s+)(\d{12,15}
 
 /**
  * `text` with every credential time written in milliseconds (`valid from 1796144400000, checked at 1732665600000`,
- * as `@titip/identity` words its window failures) shown as an ISO time (`valid from 2026-12-01T01:00:00.000Z, …`).
+ * as `@titip/identity` words its window failures) shown as an ISO time (`valid from 2026-12-01T17:00:00.000Z, …`).
  */
 export function withIsoTimes(text: string): string {
   return text.replace(MS_TIME, (whole, label: string, space: string, digits: string) => {
