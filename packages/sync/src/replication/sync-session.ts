@@ -10,7 +10,7 @@ import type { ObjectsAddedEvent, Replica } from './replica.js';
 import { isCoveredBy, isInInterest, sharedInterest } from './scope.js';
 
 /** Documents whose incoming sync messages are validated at the same time within one session. */
-const MAX_CONCURRENT_DOCS = 16;
+const MAX_CONCURRENT_DOCS = Number(process.env.TITIP_CONC ?? 16);
 
 let emptyPeerState: A.SyncState | undefined;
 
@@ -83,6 +83,8 @@ export class SyncSession {
   readonly #syncStates = new Map<string, A.SyncState>();
   readonly #docMutex = new KeyedMutex();
   readonly #pendingDocs = new Set<string>();
+  /** Documents whose incoming message is being applied (at most one message per document at a time). */
+  readonly #applying = new Set<string>();
   readonly #inflight = new Set<Promise<void>>();
   #sendChain: Promise<void> = Promise.resolve();
   #theirHello: HelloMessage | undefined;
@@ -246,6 +248,7 @@ export class SyncSession {
     await this.#docMutex.run(docId, async () => {
       if (this.#phase === 'closed') return;
       const state = this.#syncStates.get(docId) ?? A.initSyncState();
+      this.#applying.add(docId);
       try {
         const { syncState, added } = await this.#replica.applyRemote(docId, state, data, this.peer);
         this.stats.objectsReceived += added.length;
@@ -256,6 +259,8 @@ export class SyncSession {
           return;
         }
         throw error;
+      } finally {
+        this.#applying.delete(docId);
       }
       this.#generate(docId);
     });
@@ -263,6 +268,8 @@ export class SyncSession {
 
   #onLocalChange(event: ObjectsAddedEvent): void {
     if (this.#phase === 'closed') return;
+    // Objects this session is storing from its own peer: #onSync answers for that document once they are stored.
+    if (event.origin !== 'local' && event.origin.peer === this.peer && this.#applying.has(event.docId)) return;
     if (this.#phase !== 'live') {
       this.#pendingDocs.add(event.docId);
       return;
