@@ -2,7 +2,7 @@ import type { Libp2p } from '@libp2p/interface';
 import { silentLogger, type Logger } from '@titip/log';
 import { SYNC_PROTOCOL_ID } from '../replication/constants.js';
 import type { Replica } from '../replication/replica.js';
-import { SyncEngine } from '../replication/sync-engine.js';
+import { PeerBannedError, SyncEngine } from '../replication/sync-engine.js';
 import type { Misbehaviour, SyncSession } from '../replication/sync-session.js';
 import type { FrameChannel } from '../transport/frame-channel.js';
 import { handleFrameProtocol, openFrameChannel, type FrameProtocolRegistration } from '../transport/protocol-channel.js';
@@ -64,7 +64,13 @@ export class TitipPeer {
       options.libp2p,
       SYNC_PROTOCOL_ID,
       async (channel) => {
-        await peer.#adopt(channel, false);
+        try {
+          await peer.#adopt(channel, false);
+        } catch (error) {
+          // A banned peer redialling: its channel is already aborted, and the ban was logged when it began.
+          if (error instanceof PeerBannedError) return peer.#logger.debug('refused a banned peer', { peer: channel.remotePeer });
+          throw error;
+        }
       },
       {
         maxFrameBytes: options.maxFrameBytes,
