@@ -17,6 +17,8 @@ export interface IngestFigures {
   /** Submissions verified, stored, indexed and receipted per second. */
   perSecond: number;
   verifierThreads: number;
+  /** Validation threads of each sender (0: receipts are validated on its main thread, as titip-relay does). */
+  senderVerifierThreads: number;
   /** CPU time of the server process (main thread and validation threads) over `ms`. */
   serverCpuMs: number;
   /** CPU time of all sender processes over the same span (they validate the receipts that come back). */
@@ -35,9 +37,9 @@ interface Sender {
 }
 
 /** Starts a sender child holding the submissions of TPS numbers from..to; resolves when it is ready to be dialled. */
-async function startSender(tpsCount: number, label: string, from: number, to: number): Promise<Sender> {
+async function startSender(tpsCount: number, label: string, from: number, to: number, verifierThreads: number): Promise<Sender> {
   const senderMain = fileURLToPath(new URL('../sender-main.js', import.meta.url));
-  const child = spawn(process.execPath, [senderMain, String(tpsCount), label, String(from), String(to)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [senderMain, String(tpsCount), label, String(from), String(to), String(verifierThreads)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`sender exited with ${code}`))));
   exited.catch(() => undefined);
@@ -58,9 +60,14 @@ async function stopSender(sender: Sender): Promise<number> {
 /**
  * `senders` peers in their own processes hold `2 × tpsCount` signed submissions between them (whole desa documents
  * each, as PPK relays would) and are dialled at once by an empty KPU server; time until every submission has its
- * receipt. The same label gives every process the same (seeded) trust hierarchy.
+ * receipt. The same label gives every process the same (seeded) trust hierarchy. `senderVerifierThreads` (default 0)
+ * moves the senders' validation of the receipts coming back into worker threads.
  */
-export async function benchServerIngest(tpsCount: number, verifierThreads: number, options: { senders?: number; label?: string } = {}): Promise<IngestFigures> {
+export async function benchServerIngest(
+  tpsCount: number,
+  verifierThreads: number,
+  options: { senders?: number; label?: string; senderVerifierThreads?: number } = {},
+): Promise<IngestFigures> {
   const label = options.label ?? 'bench-ingest';
   const count = Math.max(1, options.senders ?? 1);
   const trust = (await syntheticResults(0, label)).trust;
@@ -69,7 +76,8 @@ export async function benchServerIngest(tpsCount: number, verifierThreads: numbe
   if (!leaf.ok) throw new Error(leaf.failure.message);
   const desaCount = Math.ceil(tpsCount / TPS_PER_DESA);
   const bounds = Array.from({ length: count + 1 }, (_, i) => Math.min(tpsCount, Math.round((desaCount * i) / count) * TPS_PER_DESA));
-  const senders = await Promise.all(bounds.slice(0, -1).map((from, i) => startSender(tpsCount, label, from, bounds[i + 1]!)));
+  const senderThreads = options.senderVerifierThreads ?? 0;
+  const senders = await Promise.all(bounds.slice(0, -1).map((from, i) => startSender(tpsCount, label, from, bounds[i + 1]!, senderThreads)));
   const total = senders.reduce((n, s) => n + s.submissions, 0);
   const serverDir = await tempDir('titip-bench-server-');
   const server = await startServer({
@@ -100,6 +108,7 @@ export async function benchServerIngest(tpsCount: number, verifierThreads: numbe
       ms: Math.round(ms),
       perSecond: Math.round((total / ms) * 1000),
       verifierThreads,
+      senderVerifierThreads: senderThreads,
       serverCpuMs,
       senderCpuMs,
       cpuPerSubmissionUs: { server: Math.round((serverCpuMs * 1000) / total), senders: Math.round((senderCpuMs * 1000) / total) },
