@@ -39,9 +39,13 @@ export class PhotoCatalog {
   readonly #conflicts = new Set<string>();
   #seen = 0;
 
-  /** Adds the photos of a submission (those `accept` takes, when given); returns the hashes new to the catalog. */
-  add(submission: SubmissionRecord, accept?: (photo: PhotoRef) => boolean): string[] {
+  /**
+   * Adds the photos of a submission (those `accept` takes, when given). Returns the hashes new to the catalog, and
+   * those already in it that this older submission made older (their place in the fetch order changes).
+   */
+  add(submission: SubmissionRecord, accept?: (photo: PhotoRef) => boolean): { added: string[]; aged: string[] } {
     const fresh: string[] = [];
+    const aged: string[] = [];
     const docId = docIdOf(submission);
     for (const photo of submission.body.photos) {
       if (accept && !accept(photo)) continue;
@@ -68,9 +72,12 @@ export class PhotoCatalog {
       if (!existing.pages.includes(photo.page)) existing.pages.push(photo.page);
       if (!existing.tps.includes(submission.body.tps)) existing.tps.push(submission.body.tps);
       if (!existing.docIds.includes(docId)) existing.docIds.push(docId);
-      existing.signedAt = Math.min(existing.signedAt, submission.body.deviceTime);
+      if (submission.body.deviceTime < existing.signedAt) {
+        existing.signedAt = submission.body.deviceTime;
+        aged.push(photo.sha256);
+      }
     }
-    return fresh;
+    return { added: fresh, aged };
   }
 
   /** The entry of a photo. */

@@ -110,9 +110,9 @@ export class PhotoClient {
     return Math.max(CHUNK_SIZE, Math.min(this.#maxInFlight, Math.floor(wanted)));
   }
 
-  /** True when `bytes` more may be requested now (one chunk always may, when nothing is in flight). */
+  /** True when `bytes` more may be requested now (the window is at least one chunk, so one always fits when idle). */
   canRequest(bytes: number): boolean {
-    return !this.#closed && (this.#inFlightBytes === 0 || this.#inFlightBytes + bytes <= this.windowBytes);
+    return !this.#closed && this.#inFlightBytes + bytes <= this.windowBytes;
   }
 
   /** The chunk indices of `photo` requested and not yet received, in request order. */

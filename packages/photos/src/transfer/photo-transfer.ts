@@ -299,8 +299,17 @@ export class PhotoTransfer {
 
   #addSubmission(submission: SubmissionRecord): void {
     const accept = this.#options.fetch;
-    const fresh = this.catalog.add(submission, accept ? (photo) => accept(photo, submission) : undefined);
-    if (fresh.length === 0) return;
+    const { added: fresh, aged } = this.catalog.add(submission, accept ? (photo) => accept(photo, submission) : undefined);
+    for (const sha256 of aged) {
+      // Older than thought: moved ahead in both orders.
+      const entry = this.catalog.get(sha256)!;
+      for (const list of [this.#order, this.#available]) {
+        if (!list.has(sha256)) continue;
+        list.remove(entry);
+        list.insert(entry);
+      }
+    }
+    if (fresh.length + aged.length === 0) return;
     for (const sha256 of fresh) {
       if (this.blobs.has(sha256) || this.blobs.isDropped(sha256)) continue;
       // An older submission may reach this peer later: its photos go ahead, where they belong.

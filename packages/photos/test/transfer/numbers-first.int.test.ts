@@ -49,6 +49,8 @@ interface Figures {
   readonly expected: readonly string[];
   /** The PPK was still connected to the PPS at the end. */
   readonly connected: boolean;
+  /** The most photo bytes requested from the PPS and not yet received, sampled every 50 ms. */
+  readonly maxInFlight: number;
   readonly line: string;
 }
 
@@ -71,6 +73,11 @@ async function scenario(transfer: { numbersFirst?: boolean; maxInFlightBytes?: n
   await ppk.node.peer.connect(`/ip4/127.0.0.1/tcp/${link.port}/p2p/${pps.peerId}`);
   await new Promise((r) => setTimeout(r, 1500));
 
+  let maxInFlight = 0;
+  const sampler = setInterval(() => {
+    const fromPps = ppk.transfer.peers().find((p) => p.peer === pps.peerId);
+    maxInFlight = Math.max(maxInFlight, fromPps?.inFlightBytes ?? 0);
+  }, 50);
   const idleWave = await wave(peers, pps, ppk, [`${DESA}101`, `${DESA}102`, `${DESA}103`], capMs);
 
   const sizes = [
@@ -101,15 +108,16 @@ async function scenario(transfer: { numbersFirst?: boolean; maxInFlightBytes?: n
   if (transfer.numbersFirst !== false) {
     await eventually(() => events.filter((e) => e.type === 'photo-complete').length >= 4, 'four photos', 90_000);
   }
+  clearInterval(sampler);
   const connected = ppk.node.peer.libp2p.getConnections().some((c) => c.remotePeer.toString() === pps.peerId);
   const completed = events.filter((e) => e.type === 'photo-complete').map((e) => (e as { photo: string }).photo);
   const expected = results.flatMap((r) => [...r.photos].sort((a, b) => a.ref.size - b.ref.size)).map((p) => p.ref.sha256);
   const fromPps = ppk.transfer.peers().find((p) => p.peer === pps.peerId)!;
   const line =
     `idle wave ${idleWave} ms, wave during photos ${busyWave} ms, all 8 results ${allNumbers} ms, first photo ${firstPhoto} ms, ` +
-    `photo rate ${Math.round(fromPps.rateIn)} B/s, window ${fromPps.windowBytes} B, ${ppk.transfer.progress().totals.complete}/16 photos, ` +
+    `photo rate ${Math.round(fromPps.rateIn)} B/s, window ${fromPps.windowBytes} B (most in flight ${maxInFlight} B), ${ppk.transfer.progress().totals.complete}/16 photos, ` +
     `link carried ${link.carried.down} B down / ${link.carried.up} B up, ${connected ? 'still connected' : 'connection lost'}`;
-  return { idleWave, allNumbers, firstPhoto, busyWave, completed, expected, connected, line };
+  return { idleWave, allNumbers, firstPhoto, busyWave, completed, expected, connected, maxInFlight, line };
 }
 
 describe('numbers first, on a throttled link (20 KB/s, 300 ms each way)', () => {
@@ -117,6 +125,8 @@ describe('numbers first, on a throttled link (20 KB/s, 300 ms each way)', () => 
     const figures = await scenario({});
     process.stdout.write(`numbers-first figures: ${figures.line}\n`);
     expect(figures.allNumbers).toBeLessThan(figures.firstPhoto);
+    // About a second of the link (at most 20 KB here), never more than the window's one-second target allows.
+    expect(figures.maxInFlight).toBeLessThanOrEqual(20_000);
     // Each numbers frame waits for at most the photo bytes in flight (one 16 KiB chunk here: 0.8 s on this link).
     expect(figures.busyWave).toBeLessThan(figures.idleWave + 2_500);
     expect(figures.completed.slice(0, 4)).toEqual(figures.expected.slice(0, 4));

@@ -27,9 +27,9 @@ describe('PhotoCatalog', () => {
     const catalog = new PhotoCatalog();
     const first = await submission('1906012001001', [ref(1, 200_000), ref(2, 180_000, 2)], now - 2 * HOUR);
     const correction = await submission('1906012001001', [ref(1, 200_000), ref(3, 190_000, 2)], now - HOUR, 2, first.id);
-    expect(catalog.add(correction)).toEqual([ref(1, 0).sha256, ref(3, 0).sha256]);
-    expect(catalog.add(first)).toEqual([ref(2, 0).sha256]);
-    expect(catalog.add(first)).toEqual([]);
+    expect(catalog.add(correction)).toEqual({ added: [ref(1, 0).sha256, ref(3, 0).sha256], aged: [] });
+    expect(catalog.add(first)).toEqual({ added: [ref(2, 0).sha256], aged: [ref(1, 0).sha256] }); // the older one arrived later
+    expect(catalog.add(first)).toEqual({ added: [], aged: [] });
     expect(catalog.size).toBe(3);
     expect(catalog.get(ref(1, 0).sha256)).toMatchObject({
       ref: { sha256: ref(1, 0).sha256, size: 200_000, type: 'image/jpeg' },
@@ -47,7 +47,7 @@ describe('PhotoCatalog', () => {
     const a = await submission('1906012001001', [ref(1, 200_000)], now);
     const b = await submission('1906012001002', [ref(1, 199_999), ref(4, 5_000)], now);
     catalog.add(a);
-    expect(catalog.add(b, (photo) => photo.size > 10_000)).toEqual([]);
+    expect(catalog.add(b, (photo) => photo.size > 10_000)).toEqual({ added: [], aged: [] });
     expect(catalog.get(ref(1, 0).sha256)?.submissions).toEqual([a.id]);
     expect(catalog.get(ref(4, 0).sha256)).toBeUndefined();
     expect(catalog.conflicts()).toEqual([`${ref(1, 0).sha256}/${b.id}`]);

@@ -206,6 +206,16 @@ describe('PhotoClient with a PhotoServer', () => {
     expect(client.windowBytes).toBeGreaterThan(CHUNK_SIZE); // a fast link opens the window
   });
 
+  it('starts with a window of one chunk', () => {
+    const { client } = pair();
+    expect(client.windowBytes).toBe(CHUNK_SIZE);
+    expect(client.canRequest(CHUNK_SIZE)).toBe(true);
+    expect(client.canRequest(CHUNK_SIZE + 1)).toBe(false);
+    client.want('ab'.repeat(32), [3], [100]);
+    expect(client.canRequest(CHUNK_SIZE)).toBe(false);
+    expect(client.canRequest(CHUNK_SIZE - 100)).toBe(true);
+  });
+
   it('forgets requests the server cannot serve', async () => {
     const { client } = pair();
     const photo = 'ab'.repeat(32);

@@ -35,5 +35,12 @@ describe('PriorityList', () => {
     expect(list.size).toBe(199);
     list.remove(victim); // twice: no-op
     expect(list.size).toBe(199);
+    // an entry that became older (an older submission references it): removed and put back ahead
+    const last = list.entries().at(-1)! as { signedAt: number };
+    last.signedAt = -3_600_000;
+    list.remove(last as CatalogEntry);
+    list.insert(last as CatalogEntry);
+    expect(list.entries()[0]).toBe(last);
+    expect(list.size).toBe(199);
   });
 });
