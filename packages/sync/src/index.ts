@@ -6,6 +6,7 @@ export {
   WireVersionError,
   MergeRejectedError,
   OutOfScopeError,
+  AutomergeBackendError,
   type SyncErrorCode,
   type MergeRejection,
 } from './replication/errors.js';
@@ -13,7 +14,14 @@ export type { ObjectEntry, ObjectValidator, ObjectVerdict } from './replication/
 export { isInInterest, isCoveredBy, sharedInterest, type RegionScopes } from './replication/scope.js';
 export { digestOfHeads, sameDigest } from './replication/digest.js';
 export { emptyRegionDoc, addObjects, listObjects, sortedHeads, type RegionDoc, type RegionDocContent } from './replication/region-document.js';
-export { validateRemoteSyncMessage, type AcceptedMerge, type ValidateMergeOptions } from './replication/validate-merge.js';
+export {
+  validateRemoteSyncMessage,
+  mergeRemoteSyncMessage,
+  type AcceptedMerge,
+  type AcceptedBackendMerge,
+  type ValidateMergeOptions,
+} from './replication/validate-merge.js';
+export type { DocBackend } from './replication/automerge-backend.js';
 export { DocumentPersistence } from './replication/document-persistence.js';
 export { Replica, type ReplicaOptions, type ObjectsAddedEvent, type ObjectOrigin } from './replication/replica.js';
 export {
