@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
 import { MAX_URL_LENGTH, parseRequest, type ApiRoute } from '../../src/http/parse-request.js';
-import { fuzzParams, fuzzTimeout, mutatedText, typedOutcome } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedText, typedOutcome } from '@titip/testkit/fuzz';
 
 const ID = 'ab'.repeat(32);
 const targets = [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCredentialFile, serialiseCredentialFile } from '../../src/credential-file.js';
 import { ConfigFileError } from '../../src/errors.js';
 import { parseNetworkFile, serialiseNetworkFile } from '../../src/network-file.js';
-import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, typedOutcome } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, typedOutcome } from '@titip/testkit/fuzz';
 
 const provider = nobleEd25519;
 const key = (name: string) => keyPairFromSeed(sha256(new TextEncoder().encode(`config-fuzz/${name}`)), provider);

@@ -8,7 +8,7 @@ import { maxCount } from '../../src/form/count.js';
 import { readSirekapRekap } from '../../src/sirekap/read-sirekap-rekap.js';
 import { readSirekapTps } from '../../src/sirekap/read-sirekap-tps.js';
 import { codeOf, fixture, fixtureFiles, fixturesDir } from '../helpers/fixtures.js';
-import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, oddJson, typedOutcome } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, oddJson, typedOutcome } from '@titip/testkit/fuzz';
 
 const ppwp = electionFromSirekapPaslon(fixture('sirekap-ppwp/paslon.json'), { id: 'ppwp' });
 const files = fixtureFiles('sirekap-ppwp').filter((f) => /\/\d+\.json$/.test(f));

@@ -4,7 +4,7 @@ import { bytesEqual } from '../../src/bytes/bytes-equal.js';
 import { decodeCanonical } from '../../src/canonical/decode-canonical.js';
 import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
 import { CanonicalDecodingError } from '../../src/errors.js';
-import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, rawCbor, typedOutcome } from './fuzz-kit.js';
+import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, rawCbor, typedOutcome } from '@titip/testkit/fuzz';
 import { canonicalSeeds } from './fuzz-seeds.js';
 
 /** decodeCanonical: a typed refusal, or a value whose canonical encoding is exactly the input (one byte form per value). */

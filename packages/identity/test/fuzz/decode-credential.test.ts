@@ -5,7 +5,7 @@ import { decodeCanonical } from '../../src/canonical/decode-canonical.js';
 import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
 import { decodeCredential } from '../../src/credential/decode-credential.js';
 import { verifyCredentialChain } from '../../src/credential/verify-credential-chain.js';
-import { fuzzParams, fuzzTimeout, mutatedBytes, oddJson } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedBytes, oddJson } from '@titip/testkit/fuzz';
 import { credentials, issuerCredential, provider, root } from './fuzz-seeds.js';
 
 /** decodeCredential never throws; a mutated credential that still decodes never verifies. */

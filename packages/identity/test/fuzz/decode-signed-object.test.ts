@@ -6,7 +6,7 @@ import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
 import { decodeSignedObject } from '../../src/envelope/decode-signed-object.js';
 import { verifySignature } from '../../src/envelope/verify-signature.js';
 import { MalformedObjectError } from '../../src/errors.js';
-import { fuzzParams, fuzzTimeout, mutatedBytes, oddJson, rawCbor, typedOutcome } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedBytes, oddJson, rawCbor, typedOutcome } from '@titip/testkit/fuzz';
 import { envelopes, provider } from './fuzz-seeds.js';
 
 /** decodeSignedObject: a typed refusal, or an envelope whose signature fails unless the bytes are a seed's. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyError, KeyFileError } from '../../src/errors.js';
 import { keyPairFromKeyFile, parseKeyFile, serialiseKeyFile } from '../../src/keys/key-file.js';
-import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, typedOutcome, typedOutcomeAsync } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedJson, mutatedText, typedOutcome, typedOutcomeAsync } from '@titip/testkit/fuzz';
 import { issuer, operator, provider, root } from './fuzz-seeds.js';
 
 describe('fuzz: key files', () => {

@@ -9,7 +9,7 @@ import { createWorkerRecordValidator } from '../../src/node/worker-record-valida
 import { decodeRecord } from '../../src/record/decode-record.js';
 import { createRecordValidator } from '../../src/verify/record-validator.js';
 import { ELECTION_DAY, HOUR, pkwkk1906, provider, scenario, submissionParams } from '../helpers/scenario.js';
-import { fuzzParams, fuzzTimeout, longForm, mutatedBytes, oddJson, randomBytes, rawCbor, typedOutcome } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, longForm, mutatedBytes, oddJson, randomBytes, rawCbor, typedOutcome } from '@titip/testkit/fuzz';
 
 const s = await scenario();
 const submission = await createSubmission(submissionParams(s), provider, pkwkk1906);

@@ -10,7 +10,7 @@ import { decodeBundle } from '../../src/bundle/decode-bundle.js';
 import { exportBundle } from '../../src/bundle/export-bundle.js';
 import { importBundle } from '../../src/bundle/import-bundle.js';
 import { bundleTrust, DESA, KECAMATAN, OTHER_DESA, populatedReplica, recordReplica } from '../bundle/fixtures.js';
-import { fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, rawCbor, typedOutcome, typedOutcomeAsync } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, rawCbor, typedOutcome, typedOutcomeAsync } from '@titip/testkit/fuzz';
 
 let trust: TestTrust;
 let seeds: Uint8Array[];

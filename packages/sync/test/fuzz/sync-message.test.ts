@@ -6,7 +6,7 @@ import { MergeRejectedError } from '../../src/replication/errors.js';
 import { addObjects, emptyRegionDoc, type RegionDoc } from '../../src/replication/region-document.js';
 import { validateRemoteSyncMessage } from '../../src/replication/validate-merge.js';
 import { hex, testObject, testValidator } from '../replication/fixtures.js';
-import { fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, typedOutcomeAsync } from './fuzz-kit.js';
+import { fuzzParams, fuzzTimeout, mutatedBytes, randomBytes, typedOutcomeAsync } from '@titip/testkit/fuzz';
 
 const DOC = '1906012001';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { WireMessageError, WireVersionError } from '../../src/replication/errors.js';
 import { decodeWireMessage, encodeWireMessage } from '../../src/replication/message-codec.js';
 import { wireMessageSchema, type WireMessage } from '../../src/replication/messages.js';
-import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, oddJson, randomBytes, rawCbor, typedOutcome } from './fuzz-kit.js';
+import { deepCbor, fuzzParams, fuzzTimeout, mutatedBytes, oddJson, randomBytes, rawCbor, typedOutcome } from '@titip/testkit/fuzz';
 
 const head = (n: number) => n.toString(16).padStart(64, '0');
 let doc = A.init<Record<string, Uint8Array>>();

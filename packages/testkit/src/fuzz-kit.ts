@@ -1,5 +1,5 @@
-// Fuzzing helpers. The same file sits in every package's test/fuzz/ (tests do not import across packages): keep the
-// copies identical. Quick form: a few thousand inputs per decoder in the unit suite. Long form: TITIP_FUZZ_RUNS=N
+// Fuzzing helpers shared by every package's test/fuzz/ suites (import them from '@titip/testkit/fuzz'). Quick form: a few thousand
+// inputs per decoder in the unit suite. Long form: TITIP_FUZZ_RUNS=N
 // (scripts/fuzz-long.mjs) gives each decoder N inputs in total, split over its properties by their `share`.
 import fc from 'fast-check';
 
