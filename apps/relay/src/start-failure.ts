@@ -2,7 +2,7 @@ import { ConfigFileError } from '@titip/config';
 import { StoreLockedError } from '@titip/store';
 import { RelayError } from './errors.js';
 import { printable } from './printable.js';
-import { withIsoTimes } from './readable-times.js';
+import { withIsoTimes } from '@titip/log';
 
 const LISTEN_HINTS: Record<string, string> = {
   EADDRINUSE: 'the port is taken (another titip-relay on this laptop?): choose another port in --listen',

@@ -5,7 +5,7 @@ import { EXIT } from './exit-codes.js';
 import { commandHelp, programHelp } from './help.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { printable } from './printable.js';
-import { withIsoTimes } from './readable-times.js';
+import { withIsoTimes } from '@titip/log';
 
 const HELP = new Set(['--help', '-h', 'help']);
 /** Typed errors of the Titip packages carry a stable upper-case `code`; Node's own programming errors are `ERR_…`. */

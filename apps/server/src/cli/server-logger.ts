@@ -1,6 +1,6 @@
 import { jsonLinesLogger, textLinesLogger, type Logger } from '@titip/log';
-import { quietRepeatsLogger } from './quiet-repeats-logger.js';
-import { readableTimesLogger } from './readable-times.js';
+import { quietRepeatsLogger } from '@titip/log';
+import { readableTimesLogger } from '@titip/log';
 
 /** Options of {@link serverLogger}. */
 export interface ServerLoggerOptions {

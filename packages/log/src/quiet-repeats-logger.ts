@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '@titip/log';
+import type { LogFields, Logger } from './logger.js';
 
 /** Options of {@link quietRepeatsLogger}. */
 export interface QuietRepeatsOptions {

@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '@titip/log';
+import type { LogFields, Logger } from './logger.js';
 
 /** A credential time as the verifiers word it: `valid from 1796144400000`, `expired at …`, `checked at …`. */
 const MS_TIME = /\b(valid from|valid until|expired at|checked at)(\s+)(\d{12,15})\b/g;
