@@ -35,11 +35,11 @@ export function exportBundle(replica: Replica, options: ExportBundleOptions = {}
   const entries: BundleEntry[] = [];
   for (const docId of replica.docIds()) {
     if (!isInInterest(docId, scopes)) continue;
-    const doc = replica.doc(docId);
-    if (doc === undefined) continue;
-    const theirs = held(docId, doc);
-    for (const id of Object.keys(doc).sort()) {
-      if (!theirs.has(id)) entries.push({ docId, id, bytes: doc[id]! });
+    const theirs = held(docId, () => replica.doc(docId));
+    for (const id of replica.objectIdsIn(docId).sort()) {
+      if (theirs.has(id)) continue;
+      const bytes = replica.object(id);
+      if (bytes !== undefined) entries.push({ docId, id, bytes });
     }
   }
   return encodeBundle(

@@ -27,12 +27,13 @@ export function heldHeads(replica: Replica, scopes?: RegionScopes): Record<strin
 }
 
 /**
- * A predicate telling, per document, which object ids the other peer already holds. With heads: the keys of the
+ * A function telling, per document, which object ids the other peer already holds. With heads: the keys of the
  * document as it stood at those of the peer's heads this document knows (heads it does not know, i.e. changes only
- * the peer has, tell nothing, so what cannot be proven held is exported: a superset, never a gap).
+ * the peer has, tell nothing, so what cannot be proven held is exported: a superset, never a gap). `copy` gives a
+ * copy of the document (the replica's `doc`); it is asked for only when the peer gave heads for it, and freed after.
  * @throws {BundleError} `BUNDLE_INVALID_OPTION` for a head that is not 64 hex digits.
  */
-export function heldBy(held: HeldByPeer | undefined): (docId: string, doc: RegionDoc) => ReadonlySet<string> {
+export function heldBy(held: HeldByPeer | undefined): (docId: string, copy: () => RegionDoc | undefined) => ReadonlySet<string> {
   const none: ReadonlySet<string> = new Set();
   if (held === undefined) return () => none;
   if ('ids' in held) {
@@ -44,9 +45,16 @@ export function heldBy(held: HeldByPeer | undefined): (docId: string, doc: Regio
       throw new BundleError('BUNDLE_INVALID_OPTION', `exceptHeldBy: heads of ${docId.slice(0, 20)} must be 64-hex-digit change hashes`);
     }
   }
-  return (docId, doc) => {
+  return (docId, copy) => {
     const heads = Object.hasOwn(held.heads, docId) ? held.heads[docId]! : [];
-    const known = heads.filter((h) => A.hasHeads(doc, [h]));
-    return known.length === 0 ? none : new Set(Object.keys(A.view(doc, known)));
+    if (heads.length === 0) return none;
+    const doc = copy();
+    if (doc === undefined) return none;
+    try {
+      const known = heads.filter((h) => A.hasHeads(doc, [h]));
+      return known.length === 0 ? none : new Set(Object.keys(A.view(doc, known)));
+    } finally {
+      A.free(doc);
+    }
   };
 }

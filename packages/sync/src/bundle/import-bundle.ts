@@ -56,8 +56,7 @@ export async function importBundle(replica: Replica, bytes: Uint8Array, limits: 
       outOfScope += docEntries.length;
       continue;
     }
-    const doc = replica.doc(docId);
-    const fresh = doc === undefined ? docEntries : docEntries.filter((e) => doc[e.id] === undefined);
+    const fresh = docEntries.filter((e) => replica.locationOf(e.id) !== docId);
     const rejectedBefore = rejected.length;
     const stored = await addJudged(replica, docId, fresh, rejected);
     added += stored;

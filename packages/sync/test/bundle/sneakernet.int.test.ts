@@ -73,9 +73,8 @@ describe('a bundle on a USB stick between two real peers (LevelDB)', () => {
     await eventually(() => Buffer.from(server.replica.digest(inDesa)).equals(Buffer.from(pps.replica.digest(inDesa))), 'equal digests');
   });
 
-  // Both peers now hold the same objects under different Automerge histories; the sync merges them. It fails on one
-  // side today because src/replication/validate-merge.ts refuses the concurrent identical put (see
-  // parallel-additions.test.ts). When that is fixed, this test fails: drop `.fails`.
+  // Both peers now hold the same objects under different Automerge histories; the sync merges them (the validating
+  // merge accepts the concurrent put of an identical object: see parallel-additions.test.ts).
   it('then exporter and importer sync over libp2p and agree', async () => {
     const trust = await makeTrust(nodeEd25519, { label: 'sneakernet' });
     const { island, pps, results } = await carried(trust);
