@@ -61,6 +61,7 @@ export { failure, type VerificationFailure, type VerificationFailureCode } from 
 export { createCredentialCache, type CredentialCache, type VerifiedCredential } from './credential/credential-cache.js';
 export { MAX_CREDENTIAL_BYTES, decodeCredential, type DecodedCredential } from './credential/decode-credential.js';
 export { warmCredentialCache } from './credential/warm-credential-cache.js';
+export { chainWindowFailure } from './credential/chain-window.js';
 export {
   MAX_CHAIN_LENGTH,
   assertCredentialChain,

@@ -6,6 +6,7 @@ import { hashHex } from '../hash/sha256.js';
 import { keyId } from '../keys/key-id.js';
 import type { CredentialBody, CredentialRole } from './credential-body.js';
 import type { CredentialCache, VerifiedCredential } from './credential-cache.js';
+import { chainWindowFailure } from './chain-window.js';
 import { decodeCredential, MAX_CREDENTIAL_BYTES } from './decode-credential.js';
 import { regionWithinAny } from './region-scope.js';
 import { failure, type VerificationFailure } from './verification-failure.js';
@@ -32,7 +33,14 @@ export interface VerifyCredentialChainOptions {
 
 /** Result of {@link verifyCredentialChain}. */
 export type CredentialChainResult =
-  | { ok: true; leaf: CredentialBody; chain: CredentialBody[]; hashes: string[] }
+  | {
+      ok: true;
+      leaf: CredentialBody;
+      chain: CredentialBody[];
+      hashes: string[];
+      /** The key that signed each credential of the chain (the last one: the root). */
+      signers: Uint8Array[];
+    }
   | { ok: false; failure: VerificationFailure };
 
 const ROOT_SIGNED: readonly CredentialRole[] = ['issuer', 'server'];
@@ -110,15 +118,6 @@ function checkStructure(creds: VerifiedCredential[], root: Uint8Array): Verifica
   return null;
 }
 
-function checkTime(creds: VerifiedCredential[], at: number, skewMs: number): VerificationFailure | null {
-  for (let i = 0; i < creds.length; i++) {
-    const { validFrom, validUntil } = creds[i]!.body;
-    if (at < validFrom - skewMs) return failure('not-yet-valid', `credential ${i} is valid from ${validFrom}, checked at ${at}`, { index: i, at, validFrom });
-    if (at >= validUntil + skewMs) return failure('expired', `credential ${i} expired at ${validUntil}, checked at ${at}`, { index: i, at, validUntil });
-  }
-  return null;
-}
-
 /**
  * Verifies a credential chain (leaf first, each element a credential envelope) against the root key:
  * every signature; issuer and server credentials signed by the root; operator and relay credentials signed
@@ -152,10 +151,10 @@ export async function verifyCredentialChain(
     }
   }
   if (options.at !== undefined) {
-    const timing = checkTime(creds, options.at, options.skewMs ?? 0);
+    const timing = chainWindowFailure(creds.map((c) => c.body), options.at, options.skewMs ?? 0);
     if (timing !== null) return { ok: false, failure: timing };
   }
-  return { ok: true, leaf, chain: creds.map((c) => c.body), hashes };
+  return { ok: true, leaf, chain: creds.map((c) => c.body), hashes, signers: creds.map((c) => c.signer) };
 }
 
 /**
