@@ -37,6 +37,18 @@ export { encodeWireMessage, decodeWireMessage } from './replication/message-code
 export { SyncSession, type SyncSessionOptions, type SessionStats, type SessionPhase, type Misbehaviour } from './replication/sync-session.js';
 export { SyncEngine, PeerBannedError, type SyncEngineOptions } from './replication/sync-engine.js';
 export { TitipPeer, type TitipPeerOptions } from './peer/titip-peer.js';
+export {
+  DEFAULT_MAX_SESSIONS_PER_PEER,
+  DEFAULT_MAX_SESSIONS_PER_PEER_PER_MINUTE,
+  DEFAULT_MAX_BYTES_PER_PEER_PER_MINUTE,
+  DEFAULT_MAX_FRAMES_PER_PEER_PER_MINUTE,
+  resolvePeerSyncLimits,
+  type PeerSyncLimits,
+  type ResolvedPeerSyncLimits,
+} from './peer/peer-limits.js';
+export { TokenBucket } from './peer/token-bucket.js';
+export { PeerBudgets, type PeerBudget } from './peer/peer-budgets.js';
+export { meteredChannel } from './peer/metered-channel.js';
 export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.js';
 export * from './transport/index.js';
 export { recordObjectValidator } from './records/record-object-validator.js';

@@ -8,6 +8,7 @@ import { createRecordValidator, type RecordValidator } from '@titip/records';
 import { createWorkerRecordValidator } from '@titip/records/node';
 import type { KeyValueStore } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
+import type { PeerSyncLimits } from '../peer/peer-limits.js';
 import { TitipPeer } from '../peer/titip-peer.js';
 import { recordObjectValidator } from '../records/record-object-validator.js';
 import { Replica } from '../replication/replica.js';
@@ -39,6 +40,10 @@ export interface StartNodePeerOptions {
    * `createWorkerRecordValidator`); 0 validates on the main thread. @default 0
    */
   readonly verifierThreads?: number;
+  /** What each remote peer is granted on the sync protocol: sessions, bytes and frames per minute (`docs/limits.md`). */
+  readonly syncLimits?: PeerSyncLimits;
+  /** Largest sync wire frame sent or accepted. @default 4 MiB */
+  readonly maxFrameBytes?: number;
   readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
   readonly logger?: Logger;
 }
@@ -76,6 +81,8 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
       replica,
       ...(options.role ? { role: options.role } : {}),
       ...(options.onMisbehaviour ? { onMisbehaviour: options.onMisbehaviour } : {}),
+      ...(options.syncLimits ? { limits: options.syncLimits } : {}),
+      ...(options.maxFrameBytes !== undefined ? { maxFrameBytes: options.maxFrameBytes } : {}),
       logger,
     });
     for (const target of options.dial ?? []) peer.keep(target);

@@ -4,9 +4,14 @@ import { SYNC_PROTOCOL_ID } from '../replication/constants.js';
 import type { Replica } from '../replication/replica.js';
 import { PeerBannedError, SyncEngine } from '../replication/sync-engine.js';
 import type { Misbehaviour, SyncSession } from '../replication/sync-session.js';
+import { DEFAULT_MAX_INBOUND_STREAMS, DEFAULT_MAX_OUTBOUND_STREAMS } from '../transport/constants.js';
+import { PeerLimitError } from '../transport/errors.js';
 import type { FrameChannel } from '../transport/frame-channel.js';
 import { handleFrameProtocol, openFrameChannel, type FrameProtocolRegistration } from '../transport/protocol-channel.js';
 import { KeepConnected } from './keep-connected.js';
+import { meteredChannel } from './metered-channel.js';
+import { PeerBudgets } from './peer-budgets.js';
+import { resolvePeerSyncLimits, type PeerSyncLimits, type ResolvedPeerSyncLimits } from './peer-limits.js';
 
 /** Options of {@link TitipPeer.start}. */
 export interface TitipPeerOptions {
@@ -17,8 +22,15 @@ export interface TitipPeerOptions {
   readonly role?: string;
   /** Largest wire frame. @default 4 MiB */
   readonly maxFrameBytes?: number;
-  /** Sync sessions one remote peer may open at once. @default 4 */
+  /**
+   * Concurrent inbound `/titip/sync/1.0.0` streams per connection; libp2p resets the ones past it. Kept above
+   * `limits.maxSessionsPerPeer`, so a peer opening too many is seen, reported and banned. @default 8
+   */
   readonly maxInboundStreams?: number;
+  /** Concurrent outbound `/titip/sync/1.0.0` streams per connection. @default 8 */
+  readonly maxOutboundStreams?: number;
+  /** What each remote peer is granted: sessions, bytes and frames per minute (see `docs/limits.md`). */
+  readonly limits?: PeerSyncLimits;
   /** Dial every peer mDNS discovers and sync with it. @default true */
   readonly syncWithDiscovered?: boolean;
   /** Accept sync on relayed connections with limits (browser signalling). @default false */
@@ -41,6 +53,8 @@ export class TitipPeer {
   readonly #kept = new Map<string, KeepConnected>();
   readonly #connecting = new Map<string, Promise<SyncSession>>();
   readonly #outbound = new WeakSet<SyncSession>();
+  readonly #limits: ResolvedPeerSyncLimits;
+  readonly #budgets: PeerBudgets;
   #registration: FrameProtocolRegistration | undefined;
   #onDiscovery: ((event: CustomEvent<{ id: { toString(): string } }>) => void) | undefined;
 
@@ -49,10 +63,16 @@ export class TitipPeer {
     this.replica = options.replica;
     this.#options = options;
     this.#logger = (options.logger ?? silentLogger).child('peer');
+    this.#limits = resolvePeerSyncLimits(options.limits);
+    this.#budgets = new PeerBudgets(this.#limits);
     this.engine = new SyncEngine({
       replica: options.replica,
       ...(options.role ? { role: options.role } : {}),
-      ...(options.onMisbehaviour ? { onMisbehaviour: options.onMisbehaviour } : {}),
+      onMisbehaviour: (misbehaviour) => {
+        options.onMisbehaviour?.(misbehaviour);
+        // A reported peer is banned: hang up on it (after the session's reject has been queued).
+        setTimeout(() => void this.hangUp(misbehaviour.peer).catch(() => undefined), 0);
+      },
       logger: this.#logger,
     });
   }
@@ -65,6 +85,7 @@ export class TitipPeer {
       SYNC_PROTOCOL_ID,
       async (channel) => {
         try {
+          if (!peer.#withinSessionLimits(channel)) return;
           await peer.#adopt(channel, false);
         } catch (error) {
           // A banned peer redialling: its channel is already aborted, and the ban was logged when it began.
@@ -74,7 +95,8 @@ export class TitipPeer {
       },
       {
         maxFrameBytes: options.maxFrameBytes,
-        maxInboundStreams: options.maxInboundStreams ?? 4,
+        maxInboundStreams: options.maxInboundStreams ?? DEFAULT_MAX_INBOUND_STREAMS,
+        maxOutboundStreams: options.maxOutboundStreams ?? DEFAULT_MAX_OUTBOUND_STREAMS,
         runOnLimitedConnection: options.runOnLimitedConnection ?? false,
         logger: peer.#logger,
       },
@@ -118,6 +140,7 @@ export class TitipPeer {
     const attempt = (async () => {
       const channel = await openFrameChannel(this.libp2p, target, SYNC_PROTOCOL_ID, {
         maxFrameBytes: this.#options.maxFrameBytes,
+        maxOutboundStreams: this.#options.maxOutboundStreams ?? DEFAULT_MAX_OUTBOUND_STREAMS,
         runOnLimitedConnection: this.#options.runOnLimitedConnection ?? false,
       });
       return this.#adopt(channel, true);
@@ -181,10 +204,36 @@ export class TitipPeer {
         return existing;
       }
     }
-    const session = this.engine.attach(channel);
+    const session = this.engine.attach(this.#metered(channel));
     if (outbound) this.#outbound.add(session);
     await replaced;
     return session;
+  }
+
+  /**
+   * Checks an inbound channel against the peer's session limits (concurrent sessions, sessions opened per minute).
+   * Past one, the channel is aborted with `PeerLimitError` and the peer reported (so banned and hung up on). A banned
+   * peer is left to `engine.attach`, which refuses it quietly.
+   */
+  #withinSessionLimits(channel: FrameChannel): boolean {
+    const peer = channel.remotePeer;
+    if (this.engine.isBanned(peer)) return true;
+    const open = this.engine.sessions().filter((s) => s.peer === peer && s.phase !== 'closed').length;
+    let error: PeerLimitError | undefined;
+    if (open >= this.#limits.maxSessionsPerPeer) error = new PeerLimitError(peer, 'sessions', this.#limits.maxSessionsPerPeer);
+    else if (!this.#budgets.of(peer).sessionOpens.take(1)) error = new PeerLimitError(peer, 'sessions-per-minute', this.#limits.maxSessionsPerPeerPerMinute);
+    if (error === undefined) return true;
+    channel.abort(error);
+    this.engine.report({ peer, code: error.code, detail: error.message });
+    return false;
+  }
+
+  /** The channel with every received frame charged to the remote peer's byte and frame budgets. */
+  #metered(channel: FrameChannel): FrameChannel {
+    return meteredChannel(channel, this.#budgets.of(channel.remotePeer), {
+      bytes: this.#limits.maxBytesPerPeerPerMinute,
+      frames: this.#limits.maxFramesPerPeerPerMinute,
+    });
   }
 
   #peerIdOf(target: string): string | undefined {

@@ -83,6 +83,14 @@ export class SyncEngine {
     return this.#reports;
   }
 
+  /**
+   * Reports a peer that misbehaved outside a session (e.g. past a per-peer limit when opening one): recorded, banned
+   * for the ban period and passed to `onMisbehaviour`, as sessions report theirs.
+   */
+  report(misbehaviour: Misbehaviour): void {
+    this.#report(misbehaviour);
+  }
+
   /** True while `peer` is refused. */
   isBanned(peer: string): boolean {
     const until = this.#bannedUntil.get(peer);

@@ -1,5 +1,6 @@
 import * as A from '@automerge/automerge';
 import { silentLogger, type Logger } from '@titip/log';
+import { isPeerFault } from '../transport/errors.js';
 import type { FrameChannel } from '../transport/frame-channel.js';
 import { sameDigest } from './digest.js';
 import { MergeRejectedError, OutOfScopeError, SyncError } from './errors.js';
@@ -149,7 +150,9 @@ export class SyncSession {
       }
       await Promise.allSettled(this.#inflight);
     } catch (error) {
-      if (this.#phase !== 'closed') this.#logger.debug('channel ended with an error', { peer: this.peer, error });
+      // An oversized frame, a malformed length prefix or a limit exceeded is the peer's doing: reported like a bad message.
+      if (isPeerFault(error)) await this.#fail(error.code, error.message);
+      else if (this.#phase !== 'closed') this.#logger.debug('channel ended with an error', { peer: this.peer, error });
     } finally {
       await this.close();
     }

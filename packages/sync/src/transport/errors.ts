@@ -7,6 +7,7 @@ export type TransportErrorCode =
   | 'CHANNEL_RESET'
   | 'CHANNEL_OPEN_FAILED'
   | 'STREAM_LIMIT'
+  | 'PEER_LIMIT'
   | 'TRANSPORT_INVALID_OPTION'
   | 'PEER_KEY_INVALID';
 
@@ -108,6 +109,47 @@ export class StreamLimitError extends TransportError {
     super(`too many outbound ${protocolId} streams on this connection`, options);
     this.protocolId = protocolId;
   }
+}
+
+/** Which per-peer limit a {@link PeerLimitError} is about (see `docs/limits.md`). */
+export type PeerLimitKind = 'bytes-per-minute' | 'frames-per-minute' | 'sessions' | 'sessions-per-minute';
+
+/**
+ * A remote peer went past one of the limits a peer grants each remote (bytes or frames received per minute,
+ * concurrent sync sessions, sessions opened per minute). The session ends with a `reject` carrying this code and
+ * the peer is reported (and so refused for the ban period).
+ */
+export class PeerLimitError extends TransportError {
+  static override name = 'PeerLimitError';
+  override readonly name = 'PeerLimitError';
+  readonly code = 'PEER_LIMIT';
+  /** The remote peer. */
+  readonly remotePeer: string;
+  /** The limit it went past. */
+  readonly limit: PeerLimitKind;
+  /** The limit's value (bytes, frames or sessions; per minute for the rates). */
+  readonly allowed: number;
+  constructor(remotePeer: string, limit: PeerLimitKind, allowed: number) {
+    super(`peer ${remotePeer} went past the limit of ${allowed} ${LIMIT_UNITS[limit]}`);
+    this.remotePeer = remotePeer;
+    this.limit = limit;
+    this.allowed = allowed;
+  }
+}
+
+const LIMIT_UNITS: Record<PeerLimitKind, string> = {
+  'bytes-per-minute': 'bytes received per minute',
+  'frames-per-minute': 'frames received per minute',
+  sessions: 'concurrent sync sessions',
+  'sessions-per-minute': 'sync sessions opened per minute',
+};
+
+/**
+ * Whether a transport error raised while reading a channel is the remote peer's fault (an oversized frame, a
+ * malformed length prefix, a limit exceeded), so the session reports it, rather than a network failure.
+ */
+export function isPeerFault(error: unknown): error is TransportError {
+  return error instanceof TransportError && (error.code === 'FRAME_TOO_LARGE' || error.code === 'FRAME_MALFORMED' || error.code === 'PEER_LIMIT');
 }
 
 /** An option passed to a transport function is out of range or of the wrong type. */

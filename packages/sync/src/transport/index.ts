@@ -20,6 +20,9 @@ export {
   StreamLimitError,
   InvalidTransportOptionError,
   PeerKeyInvalidError,
+  PeerLimitError,
+  isPeerFault,
+  type PeerLimitKind,
   type TransportErrorCode,
 } from './errors.js';
 export { createMemoryChannelPair, type MemoryChannelPairOptions } from './memory-channel-pair.js';
