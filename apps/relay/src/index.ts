@@ -1,5 +1,6 @@
 // @titip/relay — the store-and-forward daemon for PPS/PPK laptops and carriers.
-export { startRelay, type Relay, type RelayOptions, type RelayStatus } from './relay.js';
+export { startRelay, type Relay, type RelayOptions, type RelayPhotoStatus, type RelayStatus } from './relay.js';
+export { formatBytes, parseByteSize } from './byte-size.js';
 export { startAttesting, type AttestationSigner } from './attestation-policy.js';
 export {
   deriveAttestationSigner,

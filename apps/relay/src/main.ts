@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`${JSON.stringify({ ready: true, peerId: relay.node.peer.peerId, addresses: relay.node.peer.addresses })}\n`);
-  logger.info('relay ready', { peerId: relay.node.peer.peerId, role, scopes: args.scopes, dial: args.dial.length, mdns: args.mdns });
+  logger.info('relay ready', { peerId: relay.node.peer.peerId, role, scopes: args.scopes, dial: args.dial.length, mdns: args.mdns, photoBudget: args.photoBudget ?? null });
 
   let timer: ReturnType<typeof setInterval> | undefined;
   if (display) {
@@ -94,6 +94,7 @@ async function start(args: RelayArgs, logger: Logger): Promise<{ relay: Relay; r
     ...(args.mdns ? { mdns: {} } : {}),
     ...(attest ? { attest } : {}),
     ...(args.browserRelay ? { libp2p: { relayServer: {} } } : {}),
+    ...(args.photoBudget !== undefined ? { photoBudget: args.photoBudget } : {}),
     logger,
   });
   return { relay, role };

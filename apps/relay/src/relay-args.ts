@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { scopeProblem } from './scope-problem.js';
 import type { AttestationStage } from '@titip/records';
+import { parseByteSize } from './byte-size.js';
 import { dataDirProblem } from './data-dir-problem.js';
 import { dialAddressProblem, listenAddressProblem } from './multiaddr-problem.js';
 import { UsageError } from './usage-error.js';
@@ -25,7 +26,9 @@ Options:
   --role NAME             role announced to peers (default pps/ppk with a credential, else carrier)
   --browser-relay         also serve as circuit relay for browsers (WebRTC signalling);
                           needs a --listen address ending in /ws
-  --status                print a live status line (held / forwarded / acknowledged) on stderr
+  --photo-budget SIZE     cap on the disk space given to others' photos, e.g. 200MB, 2GB (default: no cap);
+                          past it the oldest are dropped and logged (numbers are never dropped)
+  --status                print a live status line (held / forwarded / acknowledged / photos) on stderr
   --log-json              write JSON log lines on stderr (default: readable lines)
   --help, -h              show this help
 
@@ -46,6 +49,8 @@ export interface RelayArgs {
   readonly stage?: AttestationStage | undefined;
   readonly role?: string | undefined;
   readonly browserRelay: boolean;
+  /** Bytes of others' photos this relay keeps at most (`--photo-budget`); absent = no cap. */
+  readonly photoBudget?: number | undefined;
   readonly status: boolean;
   readonly logJson: boolean;
 }
@@ -65,6 +70,7 @@ const OPTIONS = {
   stage: { type: 'string' },
   role: { type: 'string' },
   'browser-relay': { type: 'boolean' },
+  'photo-budget': { type: 'string' },
   status: { type: 'boolean' },
   'log-json': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -74,7 +80,7 @@ const OPTIONS = {
  * Parses `titip-relay` arguments; `null` means `--help`.
  * @throws {UsageError} naming the flag: unknown or repeated flag, missing value or required flag, a bad region code,
  *   multiaddr, stage or role, `--key` without `--credential` (or the reverse), `--stage` without them,
- *   `--browser-relay` without a `/ws` listen address.
+ *   `--browser-relay` without a `/ws` listen address, a `--photo-budget` that is not a size.
  */
 export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
   let parsed;
@@ -130,6 +136,13 @@ export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
   if (role !== undefined && !/^[a-z][a-z0-9-]{0,31}$/.test(role)) {
     throw new UsageError(`--role: ${JSON.stringify(role)} is not a role name (lowercase letters, digits and -, starting with a letter, at most 32)`);
   }
+  let photoBudget: number | undefined;
+  const budgetText = optional(values['photo-budget'], '--photo-budget');
+  if (budgetText !== undefined) {
+    const size = parseByteSize(budgetText);
+    if ('problem' in size) throw new UsageError(`--photo-budget: ${size.problem}`);
+    photoBudget = size.bytes;
+  }
   return {
     dataDir,
     network,
@@ -142,6 +155,7 @@ export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
     stage,
     role,
     browserRelay,
+    photoBudget,
     status: values.status ?? false,
     logJson: values['log-json'] ?? false,
   };

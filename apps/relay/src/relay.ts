@@ -2,6 +2,7 @@ import type { Network } from '@titip/config';
 import { scopeProblem } from './scope-problem.js';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
+import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { RecordLedger, type CustodyCounts } from '@titip/sync';
 import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
@@ -31,6 +32,11 @@ export interface RelayOptions {
   /** Extra libp2p options, e.g. a circuit relay server for browsers. */
   readonly libp2p?: StartNodePeerOptions['libp2p'];
   readonly verifierThreads?: number;
+  /**
+   * Cap (bytes) on the space given to others' photos (a carrier's phone, a relay laptop with a small disk): past it the
+   * oldest photos are evicted and logged as dropped, and not fetched again. Numbers are never dropped. @default no cap
+   */
+  readonly photoBudget?: number;
   /** Clock (ms) for the start-up credential check and the attestations' seenAt. @default Date.now */
   readonly now?: () => number;
   readonly logger?: Logger;
@@ -43,12 +49,34 @@ export interface RelayStatus extends CustodyCounts {
   readonly peers: number;
   /** Misbehaving peers reported since start. */
   readonly rejected: number;
+  /** The photos of the submissions held. */
+  readonly photos: RelayPhotoStatus;
+}
+
+/** The photo part of {@link RelayStatus}. */
+export interface RelayPhotoStatus {
+  /** Photos referenced by the submissions held, and how many of them are held whole. */
+  readonly total: number;
+  readonly complete: number;
+  /** Bytes of every referenced photo, and of what is held of them. */
+  readonly bytesTotal: number;
+  readonly bytesDone: number;
+  /** Bytes per second arriving from / sent to every peer (last 5 s). */
+  readonly rateIn: number;
+  readonly rateOut: number;
+  /** Photos evicted (or never fetched) for the budget. */
+  readonly dropped: number;
+  /** The budget for others' photos (bytes), `null` when there is none, and what others' photos take now. */
+  readonly budgetBytes: number | null;
+  readonly othersBytes: number;
 }
 
 /** A running relay. */
 export interface Relay {
   readonly node: RunningNodePeer;
   readonly ledger: RecordLedger;
+  /** The photo store and transfer (`/titip/photos/1.0.0`), next to the replica in the same store. */
+  readonly photos: RunningPhotos;
   status(): RelayStatus;
   /** Stops attesting (storing the attestations being signed), hangs up and closes the store; safe to call twice. */
   stop(): Promise<void>;
@@ -79,25 +107,66 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     logger,
   });
   const ledger = new RecordLedger(node.replica, signer ? { selfKey: signer.keyPair.publicKey, now } : { now });
+  let photos: RunningPhotos;
+  try {
+    photos = await startPhotos({
+      peer: node.peer,
+      store: node.store,
+      ledger,
+      blobs: { ...(options.photoBudget !== undefined ? { budgetBytes: options.photoBudget } : {}), now },
+      now,
+      logger,
+    });
+  } catch (error) {
+    ledger.close();
+    await node.stop();
+    throw error;
+  }
+  const photoLogger = logger.child('photos');
+  photos.transfer.onEvent((event) => {
+    if (event.type === 'photo-dropped') {
+      const { sha256, size, heldBytes, reason } = event.photo;
+      photoLogger.warn('photo dropped for the budget', { photo: sha256, size, heldBytes, reason, budget: options.photoBudget });
+    }
+  });
   const stopAttesting = signer ? startAttesting(node.replica, ledger, signer, nodeEd25519, { logger: logger.child('attest'), now }) : async () => {};
   let stopping: Promise<void> | undefined;
   return {
     node,
     ledger,
+    photos,
     status: () => ({
       peerId: node.peer.peerId,
       ...ledger.counts(),
       peers: node.peer.engine.sessions().length,
       rejected: node.peer.engine.reports().length,
+      photos: photoStatus(photos),
     }),
     stop() {
       stopping ??= (async () => {
         await stopAttesting();
+        await photos.stop();
         ledger.close();
         await node.stop();
       })();
       return stopping;
     },
+  };
+}
+
+function photoStatus(photos: RunningPhotos): RelayPhotoStatus {
+  const { totals } = photos.transfer.progress();
+  const usage = photos.blobs.usage();
+  return {
+    total: totals.photos,
+    complete: totals.complete,
+    bytesTotal: totals.bytesTotal,
+    bytesDone: totals.bytesDone,
+    rateIn: totals.rateIn,
+    rateOut: totals.rateOut,
+    dropped: totals.dropped,
+    budgetBytes: Number.isFinite(usage.budgetBytes) ? usage.budgetBytes : null,
+    othersBytes: usage.othersBytes,
   };
 }
 
@@ -111,6 +180,8 @@ function checkOptions(options: RelayOptions): void {
     const problem = scopeProblem(scope);
     if (problem !== null) throw bad(`scope ${JSON.stringify(scope)} is not a region code: ${problem}`);
   }
+  const budget = options.photoBudget;
+  if (budget !== undefined && (!Number.isSafeInteger(budget) || budget < 0)) throw bad(`photoBudget must be a whole number of bytes >= 0, got ${String(budget)}`);
   for (const address of options.listen ?? []) {
     const problem = listenAddressProblem(address);
     if (problem !== null) throw bad(`listen address ${JSON.stringify(address)}: ${problem}`);

@@ -91,7 +91,7 @@ describe('titip-relay', () => {
       const result = await run([flag]);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: titip-relay --data-dir DIR --network network\.json --scope CODE/);
-      for (const option of ['--listen', '--dial', '--mdns', '--key', '--credential', '--stage', '--role', '--browser-relay', '--status', '--log-json']) {
+      for (const option of ['--listen', '--dial', '--mdns', '--key', '--credential', '--stage', '--role', '--browser-relay', '--photo-budget', '--status', '--log-json']) {
         expect(result.stdout).toContain(option);
       }
       expect(result.stderr).toBe('');
@@ -200,15 +200,15 @@ describe('titip-relay', () => {
       await eventually(() => ledger.attestations.get(submission.id)?.length === 1, 'the PPS attestation at the operator');
       const tps = await getJson(server.httpUrl!, `/api/v1/tps/${TPS_A}`);
       expect(tps.body.elections[0].current.attestations).toEqual([expect.objectContaining({ stage: 'pps', region: DESA })]);
-      await eventually(() => stderr.includes('held 1 · forwarded 1 · acknowledged 1 · peers 2 · rejected 0'), 'the status line with the operator connected', 10_000);
+      await eventually(() => stderr.includes('held 1 · forwarded 1 · acknowledged 1 · photos 0/1 · peers 2 · rejected 0'), 'the status line with the operator connected', 10_000);
     } finally {
       await operator.stop();
     }
-    await eventually(() => stderr.includes('held 1 · forwarded 1 · acknowledged 1 · peers 1 · rejected 0'), 'the status line after the operator left', 10_000);
+    await eventually(() => stderr.includes('held 1 · forwarded 1 · acknowledged 1 · photos 0/1 · peers 1 · rejected 0'), 'the status line after the operator left', 10_000);
 
     // Not a terminal: one status line per change, never the same line twice in a row.
     const status = stderr.filter((line) => line.startsWith('held '));
-    expect(status[0]).toMatch(/^held 0 · forwarded 0 · acknowledged 0 · peers [01] · rejected 0$/);
+    expect(status[0]).toMatch(/^held 0 · forwarded 0 · acknowledged 0 · photos 0\/0 · peers [01] · rejected 0$/);
     for (let i = 1; i < status.length; i++) expect(status[i]).not.toBe(status[i - 1]);
     expect(stderr.join('\n')).not.toMatch(/[\r\u001b]/);
     // Readable log lines around them.
@@ -228,11 +228,11 @@ describe('titip-relay', () => {
   });
 
   it('runs as a carrier without a credential, logs JSON lines with --log-json, and stops on SIGINT', async () => {
-    const { child, stderr, ready } = await startReady([...base('carrier').slice(0, 4), '--scope', '1906', '--listen', '/ip4/127.0.0.1/tcp/0', '--dial', serverTcp(), '--log-json']);
+    const { child, stderr, ready } = await startReady([...base('carrier').slice(0, 4), '--scope', '1906', '--listen', '/ip4/127.0.0.1/tcp/0', '--dial', serverTcp(), '--log-json', '--photo-budget', '200MB']);
     expect(ready.ready).toBe(true);
     await eventually(() => stderr.length > 0, 'a log line');
     const logs = stderr.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logs[0]).toMatchObject({ level: 'info', component: 'titip-relay', msg: 'relay ready', peerId: ready.peerId, role: 'carrier', scopes: ['1906'] });
+    expect(logs[0]).toMatchObject({ level: 'info', component: 'titip-relay', msg: 'relay ready', peerId: ready.peerId, role: 'carrier', scopes: ['1906'], photoBudget: 200_000_000 });
     // The carrier receives what the server holds in the kabupaten, signs nothing.
     const exited = exitOf(child);
     child.kill('SIGINT');

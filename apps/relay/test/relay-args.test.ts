@@ -29,6 +29,7 @@ describe('parseRelayArgs', () => {
       stage: undefined,
       role: undefined,
       browserRelay: false,
+      photoBudget: undefined,
       status: false,
       logJson: false,
     });
@@ -50,6 +51,7 @@ describe('parseRelayArgs', () => {
       '--stage', 'pps',
       '--role', 'pps-lalang-jaya',
       '--browser-relay',
+      '--photo-budget', '200MB',
       '--status',
       '--log-json',
     ]);
@@ -65,6 +67,7 @@ describe('parseRelayArgs', () => {
       stage: 'pps',
       role: 'pps-lalang-jaya',
       browserRelay: true,
+      photoBudget: 200_000_000,
       status: true,
       logJson: true,
     });
@@ -75,12 +78,18 @@ describe('parseRelayArgs', () => {
     expect(args).toMatchObject({ dataDir: 'd', network: 'n.json', scopes: ['', '190601'], stage: 'ppk' });
   });
 
+  it('reads --photo-budget in bytes or human sizes, 0 included', () => {
+    expect(parseRelayArgs([...BASE, '--photo-budget', '0'])).toMatchObject({ photoBudget: 0 });
+    expect(parseRelayArgs([...BASE, '--photo-budget=1.5GB'])).toMatchObject({ photoBudget: 1_500_000_000 });
+    expect(parseRelayArgs([...BASE, '--photo-budget', '512MiB'])).toMatchObject({ photoBudget: 536_870_912 });
+  });
+
   it('returns null for --help and -h, whatever else is given', () => {
     expect(parseRelayArgs(['--help'])).toBeNull();
     expect(parseRelayArgs(['-h'])).toBeNull();
     expect(parseRelayArgs([...BASE, '--help'])).toBeNull();
     expect(relayUsage).toMatch(/^Usage: titip-relay /);
-    for (const flag of ['--data-dir', '--network', '--scope', '--listen', '--dial', '--mdns', '--key', '--credential', '--stage', '--role', '--browser-relay', '--status', '--log-json', '--help']) {
+    for (const flag of ['--data-dir', '--network', '--scope', '--listen', '--dial', '--mdns', '--key', '--credential', '--stage', '--role', '--browser-relay', '--photo-budget', '--status', '--log-json', '--help']) {
       expect(relayUsage).toContain(flag);
     }
   });
@@ -128,6 +137,10 @@ describe('parseRelayArgs', () => {
     ['a data dir under /proc', ['--data-dir', '/proc/xyz', ...BASE.slice(2)], /^--data-dir: \/proc\/xyz is under \/proc, a kernel pseudo-filesystem, not a disk/],
     ['--browser-relay without --listen', [...BASE, '--browser-relay'], /^--browser-relay: needs a WebSockets listen address .*--listen \/ip4\/192\.168\.1\.10\/tcp\/4002\/ws .*the default \/ws listens on 127\.0\.0\.1 only/],
     ['--browser-relay with TCP only', [...BASE, '--browser-relay', '--listen', '/ip4/192.168.1.10/tcp/4001'], /^--browser-relay: needs a WebSockets listen address .*none of the --listen addresses ends in \/ws/],
+    ['a photo budget that is not a size', [...BASE, '--photo-budget', 'lots'], /^--photo-budget: "lots" is not a size/],
+    ['a photo budget in an unknown unit', [...BASE, '--photo-budget', '3 floppies'], /^--photo-budget: unknown unit "floppies"/],
+    ['a negative photo budget', [...BASE, '--photo-budget=-1MB'], /^--photo-budget: "-1MB" is not a size/],
+    ['an empty photo budget', [...BASE, '--photo-budget='], /^--photo-budget: must not be empty$/],
   ])('refuses %s with a UsageError naming the flag', (_name, argv, message) => {
     const error = usageError(argv);
     expect(error.message).toMatch(message);

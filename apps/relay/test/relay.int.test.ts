@@ -91,7 +91,15 @@ describe('a PPS relay between operators and the KPU server', () => {
   it('holds a submission from an operator and attests it once, while nothing upstream has seen it', async () => {
     expect(ppsSigner).toMatchObject({ stage: 'pps', region: DESA });
     pps = await relay('pps', { scopes: [DESA], role: 'pps', attest: ppsSigner });
-    expect(pps.status()).toEqual({ peerId: pps.node.peer.peerId, held: 0, forwarded: 0, acknowledged: 0, peers: 0, rejected: 0 });
+    expect(pps.status()).toEqual({
+      peerId: pps.node.peer.peerId,
+      held: 0,
+      forwarded: 0,
+      acknowledged: 0,
+      peers: 0,
+      rejected: 0,
+      photos: { total: 0, complete: 0, bytesTotal: 0, bytesDone: 0, rateIn: 0, rateOut: 0, dropped: 0, budgetBytes: null, othersBytes: 0 },
+    });
 
     const phone = await operatorPhone('operator-a', TPS_A, tcp(pps.node.peer.addresses));
     first = await submit(await trust.operator(TPS_A), TPS_A, [100, 200]);
@@ -174,7 +182,8 @@ describe('a PPS relay between operators and the KPU server', () => {
     await pps.stop(); // safe twice
     pps = await relay('pps', { scopes: [DESA], role: 'pps', attest: ppsSigner });
     expect(pps.node.peer.peerId).toBe(peerId);
-    expect(pps.status()).toEqual({ peerId, held: 2, forwarded: 2, acknowledged: 2, peers: 0, rejected: 0 });
+    // Both test submissions reference the same (never sent) photo: one photo, not held.
+    expect(pps.status()).toEqual({ peerId, held: 2, forwarded: 2, acknowledged: 2, peers: 0, rejected: 0, photos: expect.objectContaining({ total: 1, complete: 0, bytesTotal: 123_456 }) });
     const added: string[] = [];
     pps.node.replica.onObjectsAdded((event) => added.push(...event.added.map((e) => e.id)));
 
