@@ -51,10 +51,17 @@ export { readServedTps, recordServedTps, SERVED_TPS_FILE } from './operator/serv
 export { heldRecords } from './operator/held-records.js';
 export { startOperatorPeer, type OperatorPeerOptions } from './operator/open-operator-peer.js';
 
+// Bundles (titip-bundle)
+export { openDataDir, STORE_SUBDIR, type DataDirReplica, type OpenDataDirOptions } from './bundle/open-data-dir.js';
+export { networkValidator, type NetworkValidator } from './bundle/network-validator.js';
+export { haveFileOf, readHaveFile, writeHaveFile, haveFileSchema, MAX_HAVE_IDS, MAX_HAVE_FILE_BYTES, type HaveFile } from './bundle/have-file.js';
+export { inspectBundle, type BundleInspection, type KindCounts } from './bundle/inspect-bundle.js';
+
 // Command line
 export { runCli } from './cli/run-cli.js';
 export { issuerProgram } from './cli/issuer/issuer-program.js';
 export { operatorProgram } from './cli/operator/operator-program.js';
+export { bundleProgram } from './cli/bundle/bundle-program.js';
 export { EXIT } from './cli/exit-codes.js';
 export { processIo, type CliIo } from './cli/cli-io.js';
-export type { Command, Program, OptionSpec } from './cli/command.js';
+export type { Command, Program, OptionSpec, PositionalSpec } from './cli/command.js';

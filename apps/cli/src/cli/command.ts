@@ -14,6 +14,16 @@ export interface OptionSpec {
   readonly description: string;
 }
 
+/** A positional argument (e.g. the bundle FILE of `titip-bundle inspect FILE`). */
+export interface PositionalSpec {
+  /** The key its value gets among the parsed values (before the schema). */
+  readonly name: string;
+  /** Placeholder shown in help (`FILE`). */
+  readonly placeholder: string;
+  /** One line for the help. */
+  readonly description: string;
+}
+
 /** A subcommand: its options, a zod schema turning the raw values into typed ones, and what it does. */
 export interface Command<T = unknown> {
   readonly name: string;
@@ -25,6 +35,8 @@ export interface Command<T = unknown> {
   readonly description?: readonly string[];
   /** Options by name (kebab-case, without `--`). */
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Positional arguments, all required, in order. @default none (a positional argument is a usage error) */
+  readonly positionals?: readonly PositionalSpec[];
   /** Validates and converts the parsed values; issue paths name options. */
   readonly schema: z.ZodType<T>;
   /** Example invocations (without the program name). */

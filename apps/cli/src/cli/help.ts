@@ -34,6 +34,8 @@ export function commandHelp(program: Program, command: Command<never>): string {
     return [optionLabel(name, spec), `${spec.description}${tags ? ` (${tags})` : ''}`] as const;
   });
   options.push(['--help', 'show this help']);
+  const positionals = (command.positionals ?? []).map((p) => [p.placeholder, p.description] as const);
+  options.unshift(...positionals);
   const width = Math.max(...options.map(([label]) => label.length)) + 2;
   return [
     `${program.name} ${command.name} — ${command.summary}`,
@@ -42,7 +44,7 @@ export function commandHelp(program: Program, command: Command<never>): string {
     ...command.usage.map((u) => (u.startsWith(' ') ? `  ${' '.repeat(program.name.length)} ${u}` : `  ${program.name} ${u}`)),
     '',
     ...(command.description ? [...command.description, ''] : []),
-    'Options:',
+    positionals.length > 0 ? 'Arguments and options:' : 'Options:',
     ...options.map(([label, text]) => `  ${label.padEnd(width)}${text}`),
     '',
     'Examples:',

@@ -3,8 +3,9 @@ import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
 
 /**
- * Parses the arguments of one command: `node:util` parseArgs (strict, no positionals), then required options,
- * repeated single options, and the command's zod schema. Every problem is a {@link UsageError} naming the option.
+ * Parses the arguments of one command: `node:util` parseArgs (strict, positionals only where the command declares
+ * them, each put under its name), then required options, repeated single options, and the command's zod schema.
+ * Every problem is a {@link UsageError} naming the option.
  * @throws {UsageError}
  */
 export function parseCommandArgs<T>(command: Command<T>, args: readonly string[]): T {
@@ -12,7 +13,7 @@ export function parseCommandArgs<T>(command: Command<T>, args: readonly string[]
   for (const [name, spec] of Object.entries(command.options)) options[name] = { type: spec.type, multiple: spec.multiple ?? false };
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: false, tokens: true });
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: (command.positionals?.length ?? 0) > 0, tokens: true });
   } catch (error) {
     throw new UsageError(cleanParseArgsMessage((error as Error).message), command.name);
   }
@@ -27,10 +28,19 @@ export function parseCommandArgs<T>(command: Command<T>, args: readonly string[]
       throw new UsageError(`--${name} needs a value (got ${JSON.stringify(values.find((v) => typeof v === 'string' && v.startsWith('--')))})`, command.name);
     }
   }
-  const result = command.schema.safeParse(parsed.values);
+  const values: Record<string, unknown> = { ...parsed.values };
+  const positionals = command.positionals ?? [];
+  if (positionals.length > 0) {
+    if (parsed.positionals.length < positionals.length) throw new UsageError(`${positionals[parsed.positionals.length]!.placeholder} is required`, command.name);
+    if (parsed.positionals.length > positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[positionals.length])}`, command.name);
+    positionals.forEach((spec, i) => (values[spec.name] = parsed.positionals[i]));
+  }
+  const result = command.schema.safeParse(values);
   if (!result.success) {
     const lines = result.error.issues.slice(0, 5).map((issue) => {
       const option = issue.path[0];
+      const positional = positionals.find((p) => p.name === option);
+      if (positional !== undefined) return `${positional.placeholder}: ${issue.message}`;
       return typeof option === 'string' ? `--${option}: ${issue.message}` : issue.message;
     });
     throw new UsageError(lines.join('\n'), command.name);
