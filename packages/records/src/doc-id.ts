@@ -6,10 +6,14 @@ const known = new WeakMap<object, string>();
 
 /**
  * The regional document a record lives in: the desa code (10 digits) of its TPS. Submissions, receipts and
- * attestations of one TPS all land in the same document, so a reconnect syncs one desa at a time.
+ * attestations of one TPS all land in the same document, so a reconnect syncs one desa at a time; a revocation
+ * lives in the desa it names (`body.region`), next to the results of the revoked key there.
  */
 export function docIdOf(record: Pick<TitipRecord, 'body'>): string {
-  return known.get(record) ?? desaOfTps(record.body.tps);
+  const known_ = known.get(record);
+  if (known_ !== undefined) return known_;
+  const body = record.body;
+  return 'tps' in body ? desaOfTps(body.tps) : body.region;
 }
 
 /**

@@ -28,6 +28,13 @@ export {
 } from './schema/attestation-body.js';
 
 export {
+  revocationBodySchema,
+  REVOCATION_KIND,
+  MAX_REVOCATION_REASON,
+  type RevocationBody,
+} from './schema/revocation-body.js';
+
+export {
   RECORD_KINDS,
   SIGNER_ROLE,
   type RecordKind,
@@ -35,6 +42,8 @@ export {
   type SubmissionRecord,
   type ReceiptRecord,
   type AttestationRecord,
+  type RevocationRecord,
+  type TpsRecord,
 } from './record/titip-record.js';
 export { recordFailureCodes, type RecordFailure, type RecordFailureCode } from './record/record-failure.js';
 export { decodeRecord, MAX_RECORD_BYTES, type DecodeRecordOptions } from './record/decode-record.js';
@@ -44,20 +53,33 @@ export { failingHardRules, unoverriddenRules } from './create/override-gate.js';
 export { createSubmission, type CreateSubmissionParams } from './create/create-submission.js';
 export { createReceipt, type CreateReceiptParams } from './create/create-receipt.js';
 export { createAttestation, type CreateAttestationParams } from './create/create-attestation.js';
+export { createRevocation, type CreateRevocationParams } from './create/create-revocation.js';
 
 export {
   verifyRecord,
   verifyDecodedRecord,
   assertRecord,
+  claimedTime,
   DEFAULT_CLOCK_SKEW_MS,
   type VerifyRecordOptions,
   type RecordVerification,
 } from './verify/verify-record.js';
+export { verifyRevocation, type VerifyRevocationOptions, type RevocationVerification } from './verify/verify-revocation.js';
 export {
   createRecordValidator,
   type RecordValidator,
   type RecordValidatorOptions,
   type ValidationEntry,
 } from './verify/record-validator.js';
+
+export type { Standing, StandingReason } from './standing/standing.js';
+export { judgeStanding, type JudgedChain, type JudgeStandingOptions } from './standing/judge-standing.js';
+export { witnessedTime, witnessTime, type Witness, type WitnessedTimeOptions } from './standing/witnessed-time.js';
+export {
+  RevocationSet,
+  DEFAULT_ISSUER_BACKDATE_MS,
+  type RevocationSetOptions,
+  type EffectiveRevocation,
+} from './standing/revocation-set.js';
 
 export { resolveCurrentResult, type CurrentResult, type Equivocation } from './resolve/resolve-current-result.js';

@@ -63,8 +63,8 @@ function lazyBody(record: TitipRecord, envelope: Uint8Array): void {
   Object.defineProperty(record, 'body', { get: read, set: write, enumerable: true, configurable: true });
 }
 
-function frozen(credential: CredentialBody): CredentialBody {
-  if (Object.isFrozen(credential)) return credential; // the same leaf met earlier in this message
+function frozen(credential: CredentialBody | null): CredentialBody | null {
+  if (credential === null || Object.isFrozen(credential)) return credential; // the same leaf met earlier in this message
   Object.freeze(credential.regions);
   Object.freeze(credential.elections);
   return Object.freeze(credential);

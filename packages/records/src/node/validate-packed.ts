@@ -8,7 +8,7 @@ import type { WireResult, WorkerConfig } from './worker-protocol.js';
 
 /**
  * The validation a worker runs on each pack: for every entry the hash check, strict decoding and schema,
- * signature, credential chain (through the worker's own credential cache), scope, time and rules, with native
+ * signature, credential chain (through the worker's own credential cache), scope and rules, with native
  * Ed25519. Exactly the checks of `createRecordValidator`, by the same functions, in the same order.
  * @throws {RangeError} when the buffer is not a well-formed pack (a bug of the sender, not of an entry).
  */
@@ -19,6 +19,7 @@ export function createPackValidator(config: WorkerConfig): (buffer: ArrayBuffer)
     provider: createNodeEd25519(Math.max(4096, config.cacheSize)),
     cache: createCredentialCache(config.cacheSize),
     clockSkewMs: config.clockSkewMs,
+    ...(config.checkTimeAt === undefined ? {} : { checkTimeAt: config.checkTimeAt }),
     maxBytes: config.maxBytes,
     elections: (id) => elections.get(id),
   };
@@ -38,7 +39,7 @@ export function createPackValidator(config: WorkerConfig): (buffer: ArrayBuffer)
       }
       const verdict = await verifyDecodedRecord(opened.record, options);
       if (!verdict.ok) results.push(verdict);
-      else if (verdict.record.kind === 'submission') results.push({ ok: true, kind: 'submission', tps: verdict.record.body.tps, credential: verdict.credential });
+      else if (verdict.record.kind === 'submission') results.push({ ok: true, kind: 'submission', tps: verdict.record.body.tps, credential: verdict.credential! });
       else results.push({ ok: true, kind: verdict.record.kind, body: verdict.record.body, credential: verdict.credential });
     }
     return results;

@@ -13,6 +13,8 @@ export interface WorkerConfig {
   /** Election definitions, already validated, as data. */
   elections: ElectionDefinition[];
   clockSkewMs: number;
+  /** As `VerifyRecordOptions.checkTimeAt`. */
+  checkTimeAt?: 'claimed' | number;
   maxBytes: number;
   /** Entries of the worker's credential cache (and of its public-key cache). */
   cacheSize: number;
@@ -39,7 +41,7 @@ export interface ChunkRequest {
  */
 export type WireResult =
   | { ok: true; kind: 'submission'; tps: string; credential: CredentialBody }
-  | { ok: true; kind: Exclude<TitipRecord['kind'], 'submission'>; body: TitipRecord['body']; credential: CredentialBody }
+  | { ok: true; kind: Exclude<TitipRecord['kind'], 'submission'>; body: TitipRecord['body']; credential: CredentialBody | null }
   | { ok: false; failure: RecordFailure };
 
 /** A worker's answers: `ready` once started, then one per chunk (results in order, or an error), the pack returned. */

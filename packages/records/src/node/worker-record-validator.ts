@@ -23,7 +23,9 @@ export interface WorkerRecordValidatorOptions {
    * listed here is checked with its paslon set, per-TPS cap and region. @default none
    */
   elections?: readonly ElectionDefinition[];
-  /** Tolerance (ms) around each credential window for the record's own time. @default 3600000 (1 h) */
+  /** As `VerifyRecordOptions.checkTimeAt`: unset (the default) for admission, which judges no time. */
+  checkTimeAt?: 'claimed' | number;
+  /** Tolerance (ms) around each credential window for the `checkTimeAt` check. @default 3600000 (1 h) */
   clockSkewMs?: number;
   /** Byte limit of a record. @default 65536 */
   maxBytes?: number;
@@ -143,6 +145,7 @@ export function createWorkerRecordValidator(options: WorkerRecordValidatorOption
     root: Uint8Array.from(options.root),
     elections: validatedElections(options.elections ?? []),
     clockSkewMs,
+    ...(options.checkTimeAt === undefined ? {} : { checkTimeAt: options.checkTimeAt }),
     maxBytes,
     cacheSize: positiveInteger('credentialCacheSize', options.credentialCacheSize ?? 10_000),
   };

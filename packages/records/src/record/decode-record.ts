@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { MalformedRecordError } from '../errors.js';
 import { attestationBodySchema } from '../schema/attestation-body.js';
 import { receiptBodySchema } from '../schema/receipt-body.js';
+import { revocationBodySchema } from '../schema/revocation-body.js';
 import { submissionBodySchema } from '../schema/submission-body.js';
 import { passesSubmissionBodySchema } from '../schema/submission-body-check.js';
 import { failure } from '@titip/identity';
@@ -16,6 +17,7 @@ const schemas: Record<RecordKind, z.ZodType> = {
   submission: submissionBodySchema,
   receipt: receiptBodySchema,
   attestation: attestationBodySchema,
+  revocation: revocationBodySchema,
 };
 
 /** Options of {@link decodeRecord}. */

@@ -5,7 +5,8 @@ import type { VerificationFailure, VerificationFailureCode } from '@titip/identi
  * `too-large` (input over the byte limit), `schema` (body does not match its kind's schema),
  * `signer-mismatch` (signer is not the leaf credential's subject), `tps-not-allowed` (TPS outside the
  * credential's regions, or outside the election's region), `unoverridden-rule` (a hard rule fails without an
- * override) and `hash-mismatch` (bytes do not hash to the id they were offered under).
+ * override), `hash-mismatch` (bytes do not hash to the id they were offered under) and `revocation-not-allowed`
+ * (a revocation signed by neither the root key nor the issuer of the credential it revokes).
  */
 export type RecordFailureCode =
   | VerificationFailureCode
@@ -14,7 +15,8 @@ export type RecordFailureCode =
   | 'signer-mismatch'
   | 'tps-not-allowed'
   | 'unoverridden-rule'
-  | 'hash-mismatch';
+  | 'hash-mismatch'
+  | 'revocation-not-allowed';
 
 /** A record verification failure: stable `code`, human `message`, optional `detail`. */
 export type RecordFailure = VerificationFailure<RecordFailureCode>;
@@ -38,4 +40,5 @@ export const recordFailureCodes: readonly RecordFailureCode[] = [
   'tps-not-allowed',
   'unoverridden-rule',
   'hash-mismatch',
+  'revocation-not-allowed',
 ];

@@ -7,6 +7,7 @@ import {
   verifySignature,
   type CredentialBody,
   type CredentialCache,
+  type CredentialRole,
   type Ed25519Provider,
 } from '@titip/identity';
 import { unoverriddenRules } from '../create/override-gate.js';
@@ -15,8 +16,9 @@ import { decodeRecord, MAX_RECORD_BYTES } from '../record/decode-record.js';
 import type { RecordFailure } from '../record/record-failure.js';
 import { SIGNER_ROLE, type TitipRecord } from '../record/titip-record.js';
 import { validatedElection } from './validated-election.js';
+import { verifyRevocation } from './verify-revocation.js';
 
-/** Default tolerance on the credential window for a record's claimed time: 1 hour. */
+/** Default tolerance on credential windows when a time is judged (witnessed time, or `checkTimeAt`): 1 hour. */
 export const DEFAULT_CLOCK_SKEW_MS = 3_600_000;
 
 /** Options of {@link verifyRecord}. */
@@ -27,9 +29,14 @@ export interface VerifyRecordOptions {
   /** Credential cache shared across verifications (strongly recommended on servers and relays). */
   cache?: CredentialCache;
   /**
-   * Tolerance (ms) around each credential window when checking the record's own time (deviceTime,
-   * receivedAt, seenAt). @default 3600000 (1 h)
+   * When set, the credential windows are also checked at this time: `'claimed'` = the time the record claims
+   * (deviceTime / receivedAt / seenAt / issuedAt), or a time in ms. Admission (the validating merge) leaves it
+   * unset: time is judged when records are counted, at the time they were first witnessed (see
+   * `judgeStanding` and docs/credentials-over-time.md). A signer checking its own fresh record may set it.
+   * @default unset (no time check)
    */
+  checkTimeAt?: 'claimed' | number;
+  /** Tolerance (ms) around each credential window for the `checkTimeAt` check. @default 3600000 (1 h) */
   clockSkewMs?: number;
   /** Byte limit of the record. @default 65536 */
   maxBytes?: number;
@@ -41,9 +48,12 @@ export interface VerifyRecordOptions {
   elections?: (id: string) => ElectionDefinition | undefined;
 }
 
-/** Result of {@link verifyRecord}. */
+/**
+ * Result of {@link verifyRecord}: for a valid record its signer's leaf credential (`null` only for a revocation
+ * signed by the root key itself).
+ */
 export type RecordVerification =
-  | { ok: true; record: TitipRecord; credential: CredentialBody }
+  | { ok: true; record: TitipRecord; credential: CredentialBody | null }
   | { ok: false; failure: RecordFailure };
 
 const no = (code: RecordFailure['code'], message: string, detail?: Record<string, unknown>): RecordVerification => ({
@@ -51,8 +61,8 @@ const no = (code: RecordFailure['code'], message: string, detail?: Record<string
   failure: failure(code, message, detail),
 });
 
-/** The time a record claims for itself, checked against its signer's credential window. */
-function claimedTime(record: TitipRecord): number {
+/** The time a record claims for itself (signed, but only the signer's word). */
+export function claimedTime(record: TitipRecord): number {
   switch (record.kind) {
     case 'submission':
       return record.body.deviceTime;
@@ -60,7 +70,19 @@ function claimedTime(record: TitipRecord): number {
       return record.body.receivedAt;
     case 'attestation':
       return record.body.seenAt;
+    case 'revocation':
+      return record.body.issuedAt;
   }
+}
+
+function chainOptions(options: VerifyRecordOptions, role: CredentialRole) {
+  return {
+    root: options.root,
+    provider: options.provider,
+    role,
+    skewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
+    ...(options.cache ? { cache: options.cache } : {}),
+  };
 }
 
 /**
@@ -75,14 +97,20 @@ export async function verifyDecodedRecord(
   const valid = signatureValid ?? (await verifySignature(record, options.provider));
   if (!valid) return no('bad-signature', `${record.kind} ${record.id} has an invalid signature`);
 
-  const at = claimedTime(record);
+  if (record.kind === 'revocation') {
+    const revocation = await verifyRevocation(record, options);
+    if (!revocation.ok) return revocation;
+    if (options.checkTimeAt !== undefined && revocation.credential !== null) {
+      const at = options.checkTimeAt === 'claimed' ? record.body.issuedAt : options.checkTimeAt;
+      const chain = await verifyCredentialChain(record.body.credentials, { ...chainOptions(options, 'issuer'), at });
+      if (!chain.ok) return { ok: false, failure: chain.failure };
+    }
+    return { ok: true, record, credential: revocation.credential };
+  }
+  const at = options.checkTimeAt === undefined ? undefined : options.checkTimeAt === 'claimed' ? claimedTime(record) : options.checkTimeAt;
   const chain = await verifyCredentialChain(record.body.credentials, {
-    root: options.root,
-    provider: options.provider,
-    cache: options.cache,
-    role: SIGNER_ROLE[record.kind],
-    at,
-    skewMs: options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
+    ...chainOptions(options, SIGNER_ROLE[record.kind]),
+    ...(at === undefined ? {} : { at }),
   });
   if (!chain.ok) return { ok: false, failure: chain.failure };
   const leaf = chain.leaf;
@@ -130,14 +158,15 @@ export async function verifyDecodedRecord(
  * Verifies a record from its bytes (or a record object, whose `bytes` are re-decoded, so only what is stored
  * and hashed counts): size, schema, signature, credential chain with the right role (submission → operator,
  * receipt → server, attestation → relay), signer = leaf subject, TPS within the credential's regions,
- * election allowed, the record's own time within the credential windows ± `clockSkewMs`, and for submissions
- * every failing hard rule overridden. Never throws on bad input (it throws only for an invalid election
- * definition returned by `options.elections`, a configuration error).
+ * election allowed, and for submissions every failing hard rule overridden; a revocation as
+ * `verifyRevocation` says. Never throws on bad input (it throws only for an invalid election definition
+ * returned by `options.elections`, a configuration error).
  *
- * The time checked is the one the record claims (deviceTime / receivedAt / seenAt), not the verifier's clock:
- * records are relayed for days and audited for years, and every peer must reach the same verdict on the same
- * bytes whenever it sees them (the replicated set is a pure function of its objects). The claimed time is
- * signed; a device can at most misdate within the window its credential was granted for.
+ * No time is checked unless `checkTimeAt` asks: this is the admission verdict, a pure function of the bytes,
+ * so every peer reaches the same one whenever it sees them (the replicated set is a pure function of its
+ * objects). A record's claimed time is only its signer's word (a thief backdates it, a wrong phone clock
+ * misdates it), so credential windows and revocations are judged when records are counted, at the time they
+ * were first witnessed: `judgeStanding`, docs/credentials-over-time.md.
  */
 export async function verifyRecord(input: Uint8Array | Pick<TitipRecord, 'bytes'>, options: VerifyRecordOptions): Promise<RecordVerification> {
   const bytes = input instanceof Uint8Array ? input : input?.bytes;

@@ -1,5 +1,6 @@
 import { createAttestation } from '../../src/create/create-attestation.js';
 import { createReceipt } from '../../src/create/create-receipt.js';
+import { createRevocation } from '../../src/create/create-revocation.js';
 import { createSubmission } from '../../src/create/create-submission.js';
 import type { RecordFailureCode } from '../../src/record/record-failure.js';
 import type { VerifyRecordOptions } from '../../src/verify/verify-record.js';
@@ -142,20 +143,20 @@ export const failureCases: FailureCase[] = [
   {
     name: 'a deviceTime after the operator window (+ skew)',
     code: 'expired',
-    make: async (s) => ({ bytes: (await createSubmission({ ...submissionParams(s), deviceTime: OPERATOR_UNTIL + 2 * HOUR }, provider)).bytes }),
+    make: async (s) => ({ bytes: (await createSubmission({ ...submissionParams(s), deviceTime: OPERATOR_UNTIL + 2 * HOUR }, provider)).bytes, extra: { checkTimeAt: 'claimed' } }),
   },
   {
     name: 'a receivedAt after the server window',
     code: 'expired',
     make: async (s) => {
       const submission = await createSubmission(submissionParams(s), provider);
-      return { bytes: (await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission, receivedAt: ISSUER_UNTIL + 2 * HOUR }, provider)).bytes };
+      return { bytes: (await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission, receivedAt: ISSUER_UNTIL + 2 * HOUR }, provider)).bytes, extra: { checkTimeAt: 'claimed' } };
     },
   },
   {
     name: 'a deviceTime before the operator window (− skew)',
     code: 'not-yet-valid',
-    make: async (s) => ({ bytes: (await createSubmission({ ...submissionParams(s), deviceTime: OPERATOR_FROM - 2 * HOUR }, provider)).bytes }),
+    make: async (s) => ({ bytes: (await createSubmission({ ...submissionParams(s), deviceTime: OPERATOR_FROM - 2 * HOUR }, provider)).bytes, extra: { checkTimeAt: 'claimed' } }),
   },
   {
     name: 'a hard-rule failure without an override (gate bypassed)',
@@ -218,5 +219,34 @@ export const failureCases: FailureCase[] = [
     code: 'hash-mismatch',
     make: async (s) => ({ bytes: (await createSubmission(submissionParams(s), provider)).bytes, id: 'f'.repeat(64) }),
   },
+  {
+    name: 'a revocation signed by an issuer that did not issue the credential',
+    code: 'revocation-not-allowed',
+    make: async (s) => {
+      const revocation = await createRevocation(
+        { keyPair: s.issuer, credentials: [s.issuerCred.bytes], revoked: s.serverChain[0]!, from: ELECTION_DAY, region: '1906012001', reason: 'not mine' },
+        provider,
+      );
+      return { bytes: revocation.bytes };
+    },
+  },
+  {
+    name: 'a revocation filed in a desa outside the revoked credential',
+    code: 'outside-region',
+    make: async (s) => {
+      const revocation = await createRevocation(
+        { keyPair: s.issuer, credentials: [s.issuerCred.bytes], revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906012002', reason: 'stolen' },
+        provider,
+      );
+      return { bytes: revocation.bytes };
+    },
+  },
+  {
+    name: 'a revocation by the issuer without its chain',
+    code: 'chain-broken',
+    make: async (s) => {
+      const { keyPair: _, ...fields } = { keyPair: s.issuer, revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906012001', reason: 'stolen', issuedAt: ELECTION_DAY, credentials: [] };
+      return { bytes: await signRaw('revocation', fields, s.issuer) };
+    },
+  },
 ];
-

@@ -66,6 +66,7 @@ function workerOptionsOf(options: VerifyRecordOptions, elections: ElectionDefini
     elections,
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
+    ...(options.checkTimeAt === undefined ? {} : { checkTimeAt: options.checkTimeAt }),
   };
 }
 
@@ -78,7 +79,7 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
       const { bytes, id, extra = {} } = await c.make(s);
       const elections = extra.elections === undefined ? [] : [extra.elections('pkwkk')!];
       const options: VerifyRecordOptions = { root: s.root.publicKey, provider, ...extra, ...(elections.length > 0 ? { elections: () => elections[0] } : {}) };
-      const key = `${toHex(options.root)} ${String(options.maxBytes)} ${JSON.stringify(elections)}`;
+      const key = `${toHex(options.root)} ${String(options.maxBytes)} ${String(options.checkTimeAt)} ${JSON.stringify(elections)}`;
       const group = groups.get(key) ?? { options, elections, entries: [], codes: [] };
       groups.set(key, group);
       group.entries.push({ id: id ?? hashHex(bytes), bytes });

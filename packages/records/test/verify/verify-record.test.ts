@@ -65,11 +65,20 @@ describe('verifyRecord: happy paths', () => {
     expect(result.ok && result.record.body.tps).toBe(submission.body.tps);
   });
 
-  it('tolerates a device clock off by less than clockSkewMs at the window edges', async () => {
+  it('with checkTimeAt: claimed, tolerates a device clock off by less than clockSkewMs at the window edges', async () => {
     const s = await scenario();
     const early = await createSubmission({ ...submissionParams(s), deviceTime: OPERATOR_FROM - 30 * 60_000 }, provider);
-    expect(await codeOf(early.bytes, s)).toBe('ok');
-    expect(await codeOf(early.bytes, s, { clockSkewMs: 0 })).toBe('not-yet-valid');
+    expect(await codeOf(early.bytes, s, { checkTimeAt: 'claimed' })).toBe('ok');
+    expect(await codeOf(early.bytes, s, { checkTimeAt: 'claimed', clockSkewMs: 0 })).toBe('not-yet-valid');
+    expect(await codeOf(early.bytes, s, { checkTimeAt: OPERATOR_UNTIL + 2 * 3_600_000 })).toBe('expired');
+  });
+
+  it('admission judges no time: a device clock far ahead or behind does not make a valid result invalid', async () => {
+    const s = await scenario();
+    for (const deviceTime of [OPERATOR_UNTIL + 365 * 24 * 3_600_000, 0]) {
+      const misdated = await createSubmission({ ...submissionParams(s), deviceTime }, provider);
+      expect(await codeOf(misdated.bytes, s)).toBe('ok');
+    }
   });
 
   it('assertRecord throws a RecordVerificationError carrying the failure', async () => {
