@@ -44,6 +44,13 @@ export type ApiErrorCode =
   | 'TPS_NOT_FOUND'
   | 'BAD_OBJECT_ID'
   | 'OBJECT_NOT_FOUND'
+  | 'BAD_PHOTO_HASH'
+  /** No submission held references the photo, and it is not held. */
+  | 'PHOTO_NOT_FOUND'
+  /** A held submission references the photo, but it is not (completely) here yet. */
+  | 'PHOTO_PENDING'
+  /** The stored photo no longer hashes to its name (a damaged disk); it is not served. */
+  | 'PHOTO_CORRUPT'
   | 'INTERNAL';
 
 /** A request the HTTP API refuses: its HTTP `status` and a stable `code`. */

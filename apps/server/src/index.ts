@@ -12,3 +12,4 @@ export * from './ingest/index.js';
 export * from './index/index.js';
 export * from './aggregate/index.js';
 export * from './http/index.js';
+export { apiPhotos, type ApiPhotos, type PhotoHolding, type PhotoTotals } from './photos/api-photos.js';

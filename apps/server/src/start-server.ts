@@ -3,6 +3,7 @@ import { isRegionCode, type ElectionDefinition } from '@titip/election';
 import type { KeyPair } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
+import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { startNodePeer, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
 import type { ResultTotals } from './aggregate/result-totals.js';
 import { checkServerCredential } from './check-server-credential.js';
@@ -12,6 +13,7 @@ import type { ApiState } from './http/api-state.js';
 import { startHttpApi, type HttpListenOptions, type RunningHttpApi } from './http/api-server.js';
 import type { ResultsIndex } from './index/results-index.js';
 import type { ReceiptIssuerStats } from './ingest/receipt-issuer.js';
+import { apiPhotos } from './photos/api-photos.js';
 import { attachServerCore } from './server-core.js';
 
 /** Options of {@link startServer}. */
@@ -54,6 +56,12 @@ export interface RunningServer {
   readonly node: RunningNodePeer;
   readonly index: ResultsIndex;
   readonly totals: ResultTotals;
+  /**
+   * The photos of the submissions held (`@titip/photos`: `blobs`, `transfer` with `progress()` per photo and per
+   * peer), fetched from every peer that has them, with no budget: the server keeps every photo a held submission
+   * references.
+   */
+  readonly photos: RunningPhotos;
   /** Receipt counters. */
   receipts(): ReceiptIssuerStats;
   /** Resolves once every submission seen so far has its receipt (or was refused one). */
@@ -107,6 +115,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: logger.child('sync'),
   });
 
+  let photos: RunningPhotos;
+  try {
+    photos = await startPhotos({ peer: node.peer, store: node.store, blobs: { now }, now, logger });
+  } catch (error) {
+    await node.stop();
+    throw error;
+  }
   const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger });
   const { index, totals, issuer, serverKey } = core;
   logger.info('index loaded', { records: core.loaded, ...index.counts() });
@@ -124,6 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sessions: () => node.peer.engine.sessions().length,
     misbehaviourReports: () => node.peer.engine.reports().length,
     receipts: () => issuer.stats(),
+    photos: apiPhotos(photos),
     startedAt,
     now,
   };
@@ -133,6 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.http !== false) http = await startHttpApi(state, options.http ?? {}, logger.child('http'));
   } catch (error) {
     await core.stop();
+    await photos.stop();
     await node.stop();
     throw error;
   }
@@ -145,12 +162,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     node,
     index,
     totals,
+    photos,
     receipts: () => issuer.stats(),
     idle: () => issuer.idle(),
     stop() {
       stopping ??= (async () => {
         await http?.close();
         await core.stop();
+        await photos.stop();
         await node.stop();
         logger.info('server stopped');
       })();

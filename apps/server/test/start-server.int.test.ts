@@ -101,7 +101,8 @@ describe('startServer with operators over libp2p', () => {
           revision: 1,
           operator: { key: toHex(first.signer), label: `KPPS TPS ${TPS_A}` },
           numbers: first.body.form,
-          photos: first.body.photos,
+          // The photo is referenced but nobody has it: not held, waiting for a peer that does.
+          photos: first.body.photos.map((ref) => ({ ...ref, held: false, state: 'waiting', bytesDone: 0, rate: 0 })),
           overrides: [],
           receipt: { id: receipt.id, signer: toHex(receipt.signer), receivedAt: new Date(receipt.body.receivedAt).toISOString() },
         }),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { silentLogger, type Logger } from '@titip/log';
+import { PhotoCorruptError } from '@titip/photos';
 import { ApiError, ServerError } from '../errors.js';
 import type { ApiState } from './api-state.js';
 import { parseRequest, type ApiRoute } from './parse-request.js';
@@ -32,21 +33,29 @@ export function handleApiRequest(state: ApiState, req: IncomingMessage, res: Ser
   const head = req.method === 'HEAD';
   // A request body is never read: hang up after answering rather than draining it.
   if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) res.setHeader('connection', 'close');
-  try {
-    const route = parseRequest(req.method, req.url);
-    answer(state, route, res, head);
-  } catch (error) {
+  const fail = (error: unknown) => {
     if (error instanceof ApiError) {
-      sendError(res, head, error);
+      if (!res.headersSent) sendError(res, head, error);
+      else res.destroy();
       return;
     }
     logger.error('request failed', { url: String(req.url).slice(0, 200), error });
     if (!res.headersSent) sendError(res, head, new ApiError(500, 'INTERNAL', 'internal error'));
     else res.destroy();
+  };
+  try {
+    const route = parseRequest(req.method, req.url);
+    const pending = answer(state, route, res, head, logger);
+    if (pending instanceof Promise) pending.catch(fail);
+  } catch (error) {
+    fail(error);
   }
 }
 
-function answer(state: ApiState, route: ApiRoute, res: ServerResponse, head: boolean): void {
+/** Photos are named by their hash: the bytes at a URL never change. */
+const PHOTO_CACHE = 'public, max-age=31536000, immutable';
+
+function answer(state: ApiState, route: ApiRoute, res: ServerResponse, head: boolean, logger: Logger): void | Promise<void> {
   switch (route.name) {
     case 'status':
       return sendJson(res, head, 200, statusView(state));
@@ -61,7 +70,31 @@ function answer(state: ApiState, route: ApiRoute, res: ServerResponse, head: boo
       if (bytes === undefined) throw new ApiError(404, 'OBJECT_NOT_FOUND', `no object ${route.id} is held`);
       return send(res, head, 200, 'application/cbor', bytes, { 'content-disposition': `attachment; filename="${route.id}.cbor"` });
     }
+    case 'photo':
+      return answerPhoto(state, route.sha256, res, head, logger);
   }
+}
+
+async function answerPhoto(state: ApiState, sha256: string, res: ServerResponse, head: boolean, logger: Logger): Promise<void> {
+  let photo;
+  try {
+    photo = await state.photos.read(sha256);
+  } catch (error) {
+    if (!(error instanceof PhotoCorruptError)) throw error;
+    logger.error('stored photo is corrupt', { photo: sha256, error });
+    throw new ApiError(500, 'PHOTO_CORRUPT', `the stored copy of photo ${sha256} is damaged and is not served`);
+  }
+  if (photo === undefined) {
+    const holding = state.photos.holding(sha256);
+    if (holding === undefined) throw new ApiError(404, 'PHOTO_NOT_FOUND', `no submission held references photo ${sha256}, and it is not held`);
+    throw new ApiError(404, 'PHOTO_PENDING', `photo ${sha256} is not here yet: ${holding.state}, ${holding.bytesDone} of ${holding.bytesTotal} bytes held`);
+  }
+  const extension = photo.type.split('/')[1] ?? 'bin';
+  send(res, head, 200, photo.type, photo.bytes, {
+    'cache-control': PHOTO_CACHE,
+    etag: `"${sha256}"`,
+    'content-disposition': `inline; filename="${sha256}.${extension}"`,
+  });
 }
 
 /**

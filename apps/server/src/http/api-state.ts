@@ -2,6 +2,7 @@ import type { Network } from '@titip/config';
 import type { ResultTotals } from '../aggregate/result-totals.js';
 import type { ResultsIndex } from '../index/results-index.js';
 import type { ReceiptIssuerStats } from '../ingest/receipt-issuer.js';
+import type { ApiPhotos } from '../photos/api-photos.js';
 
 /** What the HTTP API reads: the server's parts, read-only. */
 export interface ApiState {
@@ -23,6 +24,8 @@ export interface ApiState {
   /** Misbehaviour reports of the sync engine. */
   misbehaviourReports(): number;
   receipts(): ReceiptIssuerStats;
+  /** The photos of the submissions held (`GET /api/v1/photos/:sha256`, the TPS view, the status). */
+  readonly photos: ApiPhotos;
   readonly startedAt: number;
   now(): number;
 }

@@ -5,3 +5,4 @@ export { statusView } from './views/status-view.js';
 export { electionsView } from './views/elections-view.js';
 export { totalsView } from './views/totals-view.js';
 export { tpsView } from './views/tps-view.js';
+export { photoRefView } from './views/photo-ref-view.js';

@@ -13,7 +13,8 @@ export type ApiRoute =
   | { readonly name: 'elections' }
   | { readonly name: 'totals'; readonly election: string; readonly region: string }
   | { readonly name: 'tps'; readonly code: string }
-  | { readonly name: 'object'; readonly id: string };
+  | { readonly name: 'object'; readonly id: string }
+  | { readonly name: 'photo'; readonly sha256: string };
 
 const ELECTION_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const OBJECT_ID = /^[0-9a-f]{64}$/;
@@ -23,7 +24,7 @@ const ALLOWED = 'GET, HEAD';
  * Parses a request's method and target into a route, checking the shape of every parameter (whether an election,
  * TPS or object exists is the handler's business).
  * @throws {ApiError} 414 `URL_TOO_LONG`, 400 `BAD_PATH` / `UNEXPECTED_QUERY` / `BAD_ELECTION_ID` / `BAD_REGION_CODE` /
- *   `BAD_TPS_CODE` / `BAD_OBJECT_ID`, 404 `NOT_FOUND`, 405 `METHOD_NOT_ALLOWED` (with `allow`).
+ *   `BAD_TPS_CODE` / `BAD_OBJECT_ID` / `BAD_PHOTO_HASH`, 404 `NOT_FOUND`, 405 `METHOD_NOT_ALLOWED` (with `allow`).
  */
 export function parseRequest(method: string | undefined, target: string | undefined): ApiRoute {
   const url = target ?? '';
@@ -61,6 +62,9 @@ function routeOf(segments: string[], path: string): ApiRoute {
     case 'objects':
       if (a !== undefined && b === undefined) return { name: 'object', id: objectId(a) };
       break;
+    case 'photos':
+      if (a !== undefined && b === undefined) return { name: 'photo', sha256: photoHash(a) };
+      break;
   }
   throw notFound(path);
 }
@@ -97,6 +101,11 @@ function tpsCode(value: string): string {
 
 function objectId(value: string): string {
   if (!OBJECT_ID.test(value)) throw new ApiError(400, 'BAD_OBJECT_ID', `not an object id (64 lowercase hex digits): ${quote(value)}`);
+  return value;
+}
+
+function photoHash(value: string): string {
+  if (!OBJECT_ID.test(value)) throw new ApiError(400, 'BAD_PHOTO_HASH', `not a photo hash (the SHA-256 of the photo, 64 lowercase hex digits): ${quote(value)}`);
   return value;
 }
 

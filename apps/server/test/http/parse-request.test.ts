@@ -16,6 +16,7 @@ describe('parseRequest', () => {
     ['/api/v1/totals/pkwkk/%31%39', { name: 'totals', election: 'pkwkk', region: '19' }],
     ['/api/v1/tps/1906012001001', { name: 'tps', code: '1906012001001' }],
     [`/api/v1/objects/${ID}`, { name: 'object', id: ID }],
+    [`/api/v1/photos/${ID}`, { name: 'photo', sha256: ID }],
     ['/api/v1/status?', { name: 'status' }],
   ])('GET %s', (target, route) => {
     expect(parseRequest('GET', target)).toEqual(route);
@@ -50,6 +51,12 @@ describe('parseRequest', () => {
     ['/api/v1/tps/%00', 400, 'BAD_TPS_CODE'],
     [`/api/v1/objects/${ID.toUpperCase()}`, 400, 'BAD_OBJECT_ID'],
     [`/api/v1/objects/${ID}0`, 400, 'BAD_OBJECT_ID'],
+    [`/api/v1/photos/${ID.toUpperCase()}`, 400, 'BAD_PHOTO_HASH'],
+    [`/api/v1/photos/${ID.slice(1)}`, 400, 'BAD_PHOTO_HASH'],
+    [`/api/v1/photos/${ID}.jpg`, 400, 'BAD_PHOTO_HASH'],
+    ['/api/v1/photos/..%2Fstatus', 400, 'BAD_PHOTO_HASH'],
+    ['/api/v1/photos', 404, 'NOT_FOUND'],
+    [`/api/v1/photos/${ID}/raw`, 404, 'NOT_FOUND'],
     [`/api/v1/status?${'x'.repeat(MAX_URL_LENGTH)}`, 414, 'URL_TOO_LONG'],
   ])('GET %s → %i %s', (target, status, code) => {
     const error = catchError(() => parseRequest('GET', target));

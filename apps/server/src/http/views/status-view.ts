@@ -1,7 +1,21 @@
 import type { ApiState } from '../api-state.js';
 import { iso } from './format.js';
 
-/** `GET /api/v1/status`: who this server is and how much it holds. */
+function photoTotalsView(state: ApiState) {
+  const t = state.photos.totals();
+  return {
+    referenced: t.referenced,
+    held: t.held,
+    pending: t.pending,
+    bytesTotal: t.bytesTotal,
+    bytesDone: t.bytesDone,
+    rateIn: Math.round(t.rateIn),
+    rateOut: Math.round(t.rateOut),
+    peers: t.peers.map((p) => ({ peer: p.peer, bytesIn: p.bytesIn, rateIn: Math.round(p.rateIn), connected: p.connected })),
+  };
+}
+
+/** `GET /api/v1/status`: who this server is and how much it holds (records, receipts, photos). */
 export function statusView(state: ApiState) {
   const counts = state.index.counts();
   const held = state.held();
@@ -23,6 +37,7 @@ export function statusView(state: ApiState) {
       attestations: counts.attestations,
     },
     receipts: { issued: receipts.issued, pending: receipts.pending, refused: receipts.refused },
+    photos: photoTotalsView(state),
     elections: state.network.elections.map((e) => {
       const coverage = state.index.coverage(e.id);
       return { id: e.id, tpsReporting: coverage.reporting, tpsCounted: coverage.counted };

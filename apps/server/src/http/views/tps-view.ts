@@ -3,10 +3,12 @@ import type { SubmissionRecord } from '@titip/records';
 import { ApiError } from '../../errors.js';
 import type { ApiState } from '../api-state.js';
 import { iso } from './format.js';
+import { photoRefView } from './photo-ref-view.js';
 
 /**
  * `GET /api/v1/tps/:code`: per election at the TPS, the current submission and every revision, each with its
- * numbers, photo references, overrides and receipt chain (attestations + receipt), and the equivocations.
+ * numbers, photo references (each saying whether this server holds the photo, or how far its transfer is), overrides
+ * and receipt chain (attestations + receipt), and the equivocations.
  * @throws {ApiError} 404 `TPS_NOT_FOUND` when nothing is held for the TPS.
  */
 export function tpsView(state: ApiState, tps: string) {
@@ -42,7 +44,7 @@ function submissionJson(state: ApiState, s: SubmissionRecord, equivocated: boole
     operator: operatorOf(s),
     equivocated,
     numbers: s.body.form,
-    photos: s.body.photos,
+    photos: s.body.photos.map((ref) => photoRefView(state, ref)),
     overrides: s.body.overrides,
     attestations: state.index.attestationsOf(s.id).map((a) => ({ id: a.id, stage: a.stage, region: a.region, signer: a.signer, seenAt: iso(a.seenAt) })),
     receipt: ours,
