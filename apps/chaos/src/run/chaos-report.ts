@@ -1,0 +1,46 @@
+import type { Seed } from '@titip/demo/dataset';
+
+/** One document whose replicas did not end at the same digest, read back from each peer's data directory. */
+export interface Divergence {
+  readonly doc: string;
+  /** Digest (first 16 hex digits, or `absent`) per peer name (`server`, `ppk-190601`, `pps-1906012001`, `operator-…`). */
+  readonly digests: Record<string, string>;
+}
+
+/** The figures and findings of one chaos run, as written to `--report FILE`. */
+export interface ChaosReport {
+  readonly seed: Seed;
+  readonly ok: boolean;
+  /** Every check that failed, in words; empty when `ok`. */
+  readonly failures: string[];
+  /** The command that runs this schedule again. */
+  readonly replay: string;
+  readonly peers: { total: number; operators: number; islands: number; pps: number; ppk: number; carriers: number; server: number };
+  /** Link flaps run (down, then up). */
+  readonly flaps: number;
+  /** SIGKILLs of relay processes, and restarts from disk that came up. */
+  readonly kills: number;
+  readonly restarts: number;
+  readonly submissions: {
+    readonly signed: number;
+    /** Of which second revisions. */
+    readonly revisions: number;
+    readonly atServer: number;
+    readonly receiptsAtOperators: number;
+  };
+  readonly windowMs: number;
+  /** From the last scheduled event (link up, restart, submission, departure) to every check holding; null if never. */
+  readonly convergedAfterLastEventMs: number | null;
+  /** Longest time from a result queued on a linked phone to its receipt there; islands (via the carrier) apart. */
+  readonly maxReceiptLatencyMs: number | null;
+  readonly maxIslandReceiptLatencyMs: number | null;
+  /** Sync bytes sent and received by the peers in this process (PPS, operators, carriers), over every session. */
+  readonly bytes: { sent: number; received: number; sessions: number };
+  /** Documents compared from disk after the stop, replicas compared, and those that differed. */
+  readonly digests: { documents: number; replicas: number; divergent: Divergence[] };
+  /** Server totals per kecamatan equal the sums of the current revisions the operators signed. */
+  readonly totalsMatchSigned: boolean;
+  /** Attestations beyond one per stage and submission (a relay signing again after a SIGKILL lost its first). */
+  readonly extraAttestations: number;
+  readonly durationMs: number;
+}

@@ -1,0 +1,61 @@
+import { startDaemon, sleep, type Daemon } from '@titip/demo';
+
+/** A relay daemon in a child process that can be killed with SIGKILL and restarted from its data directory. */
+export interface RelayProcess {
+  readonly name: string;
+  /** Its dial address (`/ip4/127.0.0.1/tcp/<port>/p2p/<id>`): the same after every restart. */
+  readonly address: string;
+  /** Process ids it ran as, the current one last. */
+  readonly pids: number[];
+  /** True while a process is running. */
+  readonly running: boolean;
+  /** SIGKILL (no chance to flush or close anything); resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** Starts it again with the same data directory, key and port; resolves once it printed its ready line. */
+  restart(): Promise<void>;
+  /** SIGTERM, then SIGKILL after a grace period. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <script> ...args --listen /ip4/127.0.0.1/tcp/0` and keeps the port it got, so that a restart listens
+ * on the same address (the peer key is in the data directory, so the peer id is the same too) and the peers that
+ * keep a connection to it find it again.
+ */
+export async function startRelayProcess(name: string, script: string, args: readonly string[]): Promise<RelayProcess> {
+  let daemon: Daemon = await startDaemon(name, script, [...args, '--listen', '/ip4/127.0.0.1/tcp/0']);
+  const address = daemon.ready.addresses.find((a) => a.includes('/tcp/') && !a.includes('/ws'))!;
+  const port = /\/tcp\/(\d+)/.exec(address)![1]!;
+  const pids = [daemon.child.pid!];
+  const alive = (d: Daemon) => d.child.exitCode === null && d.child.signalCode === null;
+  return {
+    name,
+    address,
+    pids,
+    get running() {
+      return alive(daemon);
+    },
+    async kill() {
+      if (!alive(daemon)) return;
+      const exited = new Promise<void>((resolve) => daemon.child.once('exit', () => resolve()));
+      daemon.child.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      // The port was just freed by the dead process; a restart right after may still find it taken for a moment.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          daemon = await startDaemon(name, script, [...args, '--listen', `/ip4/127.0.0.1/tcp/${port}`]);
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(500 * attempt);
+        }
+      }
+      pids.push(daemon.child.pid!);
+    },
+    stop() {
+      return daemon.stop();
+    },
+  };
+}
