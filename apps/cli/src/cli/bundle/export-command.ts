@@ -8,6 +8,7 @@ import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withBundleCode } from './with-bundle-code.js';
 import { repeatedRegionsArg } from './region-options.js';
 
 /** `titip-bundle export`: the objects a stopped peer's data dir holds, into a bundle file. */
@@ -51,12 +52,12 @@ export const exportCommand = defineCommand({
     const opened = await openDataDir(values['data-dir']);
     try {
       const scopes = values.region ?? [''];
-      const written = await writeBundleFile(values.out, opened.replica, {
+      const written = await withBundleCode(() => writeBundleFile(values.out, opened.replica, {
         scopes,
         ...(have !== undefined ? { exceptHeldBy: { ids: have.ids } } : {}),
         ...(values.label !== undefined ? { source: { label: values.label } } : {}),
         overwrite: values.force ?? false,
-      });
+      }));
       if (written.objects === 0) {
         io.stderr(`titip-bundle export: nothing to carry: ${have !== undefined ? 'the other device holds everything' : 'the data dir holds nothing'} in ${scopes.map((s) => s || '(nation)').join(', ')}\n`);
       }

@@ -8,6 +8,7 @@ import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withBundleCode } from './with-bundle-code.js';
 import { formatImport } from './format-bundle-report.js';
 import { repeatedRegionsArg } from './region-options.js';
 
@@ -48,7 +49,7 @@ export const importCommand = defineCommand({
     try {
       const opened = await openDataDir(values['data-dir'], { create: true, scopes: values.scope ?? [''], validator: validator.objects });
       try {
-        const result = await importBundleFile(opened.replica, values.file);
+        const result = await withBundleCode(() => importBundleFile(opened.replica, values.file));
         const bytes = (await stat(values.file)).size;
         if (values.json) printJson(io, { file: values.file, bytes, dataDir: values['data-dir'], created: opened.created, ...result });
         else io.stdout(formatImport(values.file, bytes, result));

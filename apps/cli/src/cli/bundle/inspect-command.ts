@@ -7,6 +7,7 @@ import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withBundleCode } from './with-bundle-code.js';
 import { formatInspection } from './format-bundle-report.js';
 
 /** `titip-bundle inspect`: what a bundle file holds, checked without any store. */
@@ -29,10 +30,10 @@ export const inspectCommand = defineCommand({
   examples: ['inspect /media/usb/190601.titip', 'inspect --network network.json --json /media/usb/190601.titip'],
   async run(values, io) {
     const network = values.network === undefined ? undefined : await readNetworkFile(values.network);
-    const bytes = await readBundleFile(values.file);
+    const bytes = await withBundleCode(() => readBundleFile(values.file));
     const validator = network === undefined ? undefined : networkValidator(network);
     try {
-      const inspection = await inspectBundle(bytes, validator !== undefined ? { validator: validator.records } : {});
+      const inspection = await withBundleCode(() => inspectBundle(bytes, validator !== undefined ? { validator: validator.records } : {}), values.file);
       if (values.json) printJson(io, { file: values.file, ...inspection });
       else io.stdout(formatInspection(values.file, inspection));
       return (inspection.rejected?.length ?? 0) > 0 ? EXIT.failed : EXIT.ok;
