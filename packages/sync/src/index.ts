@@ -53,6 +53,13 @@ export { KeepConnected, type KeepConnectedOptions } from './peer/keep-connected.
 export * from './transport/index.js';
 export { recordObjectValidator } from './records/record-object-validator.js';
 export { RecordLedger, ReceiptTimeoutError, type CustodyCounts, type LedgerEntry, type RecordLedgerOptions } from './records/record-ledger.js';
+export { WitnessLog, WITNESS_LOG_PREFIX, type WitnessLogOptions } from './records/witness-log.js';
+export {
+  CredentialStanding,
+  type CredentialStandingOptions,
+  type StandingReport,
+  type StandingChange,
+} from './records/credential-standing.js';
 export { AuthoringQueue } from './replication/authoring-queue.js';
 export { BundleError, type BundleErrorCode, type BundleErrorDetail } from './bundle/bundle-error.js';
 export {

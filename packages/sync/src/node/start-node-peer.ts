@@ -10,6 +10,7 @@ import type { KeyValueStore } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
 import type { PeerSyncLimits } from '../peer/peer-limits.js';
 import { TitipPeer } from '../peer/titip-peer.js';
+import { CredentialStanding, type CredentialStandingOptions } from '../records/credential-standing.js';
 import { recordObjectValidator } from '../records/record-object-validator.js';
 import { Replica } from '../replication/replica.js';
 import type { Misbehaviour } from '../replication/sync-session.js';
@@ -45,6 +46,11 @@ export interface StartNodePeerOptions {
   /** Largest sync wire frame sent or accepted. @default 4 MiB */
   readonly maxFrameBytes?: number;
   readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
+  /**
+   * Judge whether each record held counts at the time it was first witnessed ({@link CredentialStanding}: first
+   * sights persisted in the store, revocations applied); `true` with the defaults, or its options. @default off
+   */
+  readonly standing?: boolean | Pick<CredentialStandingOptions, 'skewMs' | 'issuerBackdateMs' | 'now' | 'maxReports'>;
   readonly logger?: Logger;
 }
 
@@ -53,6 +59,8 @@ export interface RunningNodePeer {
   readonly peer: TitipPeer;
   readonly replica: Replica;
   readonly store: KeyValueStore;
+  /** The standing of the records held, when `standing` was asked for. */
+  readonly standing?: CredentialStanding;
   /** Stops the sync peer, libp2p, the validation threads and closes the store. */
   stop(): Promise<void>;
 }
@@ -70,6 +78,16 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
   try {
     validator = recordValidatorFor(options);
     const replica = await Replica.open({ store, scopes: options.scopes, validator: recordObjectValidator(validator), logger });
+    const standing = options.standing
+      ? await CredentialStanding.open({
+          replica,
+          store,
+          root: options.root,
+          provider: nodeEd25519,
+          logger: logger.child('standing'),
+          ...(typeof options.standing === 'object' ? options.standing : {}),
+        })
+      : undefined;
     const libp2p = await createNodeLibp2p({
       ...options.libp2p,
       ...(options.listen ? { listen: options.listen } : {}),
@@ -91,11 +109,14 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
       peer,
       replica,
       store,
+      ...(standing ? { standing } : {}),
       async stop() {
         if (stopped) return;
         stopped = true;
         await peer.stop();
         await libp2p.stop();
+        standing?.close();
+        await standing?.whenIdle();
         await validator?.close();
         await store.close();
       },
