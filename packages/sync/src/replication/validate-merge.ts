@@ -121,6 +121,8 @@ async function judgeMerge(
   if (sameHeads(before, after)) return added;
   const heldIds = new Set(objectIdsOf(held));
   const patches = candidate.diff(before, after);
+  // New history that changes nothing (an empty change) would only make this peer store what a stranger made up.
+  if (patches.length === 0) reject({ reason: 'empty-change', detail: 'changes that add no object' });
   const seen = new Set<string>();
   for (const patch of patches) {
     const key = patch.path[0];
@@ -137,6 +139,7 @@ async function judgeMerge(
     if (heldIds.has(id)) {
       // A concurrent put of the very same object is harmless; any other value is an overwrite.
       if (!equalBytes(objectOf(held, id), bytes)) reject({ reason: 'overwrite', objectId: id, detail: `existing object ${id} replaced` });
+      checkCopies(candidate, id, reject);
       continue;
     }
     if (bytes.byteLength > options.maxObjectBytes) {
@@ -169,12 +172,27 @@ async function judgeMerge(
  * both and `A.diff` reports a `conflict` when the value already held wins. That is harmless; different values are not.
  */
 function agreedValue(candidate: DocBackend, id: string, reject: (rejection: MergeRejection) => never): Uint8Array {
+  checkCopies(candidate, id, reject);
   const values = candidate.getAll('_root', id).map((entry) => entry[1]);
   const first = values[0];
   if (!(first instanceof Uint8Array) || values.some((v) => !(v instanceof Uint8Array) || !equalBytes(first, v))) {
     return reject({ reason: 'overwrite', objectId: id, detail: `concurrent different values for ${id}` });
   }
   return first;
+}
+
+/** Most concurrent copies of one object a document keeps (replicas that each added it independently). */
+const MAX_CONCURRENT_COPIES = 4;
+
+/**
+ * A held object put again is harmless only as a concurrent addition (two replicas added it independently: Automerge
+ * keeps both puts). A put that replaces the held one (made after it, so only one put survives) adds nothing but
+ * history this peer would have to store, again and again; so do more than a few concurrent copies. Both: `rewrite`.
+ */
+function checkCopies(candidate: DocBackend, id: string, reject: (rejection: MergeRejection) => never): void {
+  const copies = candidate.getAll('_root', id).length;
+  if (copies < 2) reject({ reason: 'rewrite', objectId: id, detail: `held object ${id} put again` });
+  if (copies > MAX_CONCURRENT_COPIES) reject({ reason: 'rewrite', objectId: id, detail: `${copies} concurrent copies of ${id}` });
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

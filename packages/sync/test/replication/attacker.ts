@@ -69,6 +69,12 @@ export class Attacker {
     await this.#push(docId);
   }
 
+  /** Replaces the attacker's copy of `docId` with `edit(copy)` (any Automerge operation, e.g. `A.emptyChange`) and pushes it. */
+  async rewrite(docId: string, edit: (doc: AnyDoc) => AnyDoc): Promise<void> {
+    this.#docs.set(docId, edit(this.#docs.get(docId) ?? A.init<Record<string, unknown>>()));
+    await this.#push(docId);
+  }
+
   /** True once the victim has told us it refused something. */
   get rejected(): boolean {
     return this.received.some((m) => m.t === 'reject');
