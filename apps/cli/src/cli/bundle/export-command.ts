@@ -49,9 +49,9 @@ export const exportCommand = defineCommand({
     if (values.force !== true && (await stat(values.out).catch(() => undefined)) !== undefined) {
       throw new OutputFileError(values.out, 'already exists (left as it was)', { exists: true });
     }
-    const opened = await openDataDir(values['data-dir']);
+    const scopes = values.region ?? [''];
+    const opened = await openDataDir(values['data-dir'], { scopes }); // the header's source scopes: what was exported
     try {
-      const scopes = values.region ?? [''];
       const written = await withBundleCode(() => writeBundleFile(values.out, opened.replica, {
         scopes,
         ...(have !== undefined ? { exceptHeldBy: { ids: have.ids } } : {}),

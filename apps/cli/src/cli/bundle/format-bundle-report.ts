@@ -17,7 +17,7 @@ export function formatHeader(header: BundleHeader): string[] {
   const writer = [source.label, source.role, source.peer].filter((s) => s !== undefined).join(', ');
   return [
     `written     ${new Date(header.createdAt).toISOString()} (the writer's clock)`,
-    `by          ${writer === '' ? 'a peer' : writer} serving ${regionList(source.scopes)}`,
+    `by          ${writer === '' ? 'a peer' : writer}${source.scopes.length === 1 && source.scopes[0] === '' ? '' : ` serving ${regionList(source.scopes)}`}`,
     `regions     ${regionList(header.regions)}${header.delta ? ' (delta: what another device held was left out)' : ''}`,
   ];
 }

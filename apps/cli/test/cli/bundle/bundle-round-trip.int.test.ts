@@ -79,7 +79,8 @@ describe('titip-bundle between two PPK relays with no network (child processes o
     const plain = await bundle('inspect', 'ppk-a.titip');
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/^ppk-a\.titip: titip bundle v1, \d+\.\d KB\n/);
-    expect(plain.stdout).toContain('by          PPK Dendang laptop serving (nation)');
+    expect(plain.stdout).toContain('by          PPK Dendang laptop\n');
+    expect((await bundle('inspect', 'desa-b.titip')).stdout).toContain(`by          a peer serving ${DESA_B}\nregions     ${DESA_B}\n`);
     expect(plain.stdout).toContain('objects     7: 5 submission(s), 2 receipt(s), 0 attestation(s)');
     expect(plain.stdout).toContain(`documents   2: ${DESA_A} (4), ${DESA_B} (3)`);
     expect(plain.stdout).toContain('pass --network FILE to check signatures too');
