@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = await tempDir('titip-bundle-trip-');
   cwd = dir.path;
   trust = await makeTestTrust('bundle-trip');
-  await writeFile(join(cwd, 'network.json'), serialiseNetworkFile({ kind: 'titip-network', v: 1, name: 'bundle-trip', root: toHex(trust.root.publicKey), elections: trust.network.elections }));
+  await writeFile(join(cwd, 'network.json'), serialiseNetworkFile({ kind: 'titip-network', v: 1, name: 'bundle-trip', root: toHex(trust.root.publicKey), elections: [...trust.network.elections] }));
 });
 afterAll(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
