@@ -7,7 +7,7 @@ const known = new WeakMap<object, string>();
 /**
  * The regional document a record lives in: the desa code (10 digits) of its TPS. Submissions, receipts and
  * attestations of one TPS all land in the same document, so a reconnect syncs one desa at a time; a revocation
- * lives in the desa it names (`body.region`), next to the results of the revoked key there.
+ * lives in the region it names (`body.region`: a desa, or an ancestor region whose document every peer below holds).
  */
 export function docIdOf(record: Pick<TitipRecord, 'body'>): string {
   const known_ = known.get(record);

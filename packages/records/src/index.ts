@@ -31,6 +31,7 @@ export {
   revocationBodySchema,
   REVOCATION_KIND,
   MAX_REVOCATION_REASON,
+  REVOCATION_REGION_PATTERN,
   type RevocationBody,
 } from './schema/revocation-body.js';
 

@@ -31,6 +31,16 @@ describe('revocations', () => {
     expect(result.ok && result.credential).toBeNull();
   });
 
+  it('an issuer revocation filed in the kabupaten document reaches every replica of the kabupaten', async () => {
+    const s = await scenario();
+    const revocation = await createRevocation({ keyPair: s.root, revoked: s.issuerCred.bytes, from: ELECTION_DAY, region: '1906', reason: 'issuer key leaked' }, provider);
+    expect((await verifyRecord(revocation.bytes, { root: s.root.publicKey, provider })).ok).toBe(true);
+    expect(docIdOf(revocation)).toBe('1906');
+    const elsewhere = await createRevocation({ keyPair: s.root, revoked: s.issuerCred.bytes, from: ELECTION_DAY, region: '1971', reason: 'x' }, provider);
+    const result = await verifyRecord(elsewhere.bytes, { root: s.root.publicKey, provider });
+    expect(!result.ok && result.failure.code).toBe('outside-region');
+  });
+
   it('the root key may revoke an operator credential too', async () => {
     const s = await scenario();
     const revocation = await createRevocation({ keyPair: s.root, revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: DESA, reason: 'ordered by KPU' }, provider);
@@ -71,7 +81,7 @@ describe('revocations', () => {
 
   it('createRevocation refuses a body outside the schema', async () => {
     const s = await scenario();
-    await expect(createRevocation({ keyPair: s.root, revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906', reason: 'x' }, provider)).rejects.toBeInstanceOf(InvalidRecordInputError);
+    await expect(createRevocation({ keyPair: s.root, revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906012001001', reason: 'x' }, provider)).rejects.toBeInstanceOf(InvalidRecordInputError);
     await expect(createRevocation({ keyPair: s.root, revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: DESA, reason: '' }, provider)).rejects.toBeInstanceOf(InvalidRecordInputError);
   });
 });
