@@ -20,6 +20,24 @@ describe('signObject', () => {
     expect(await nobleEd25519.verify(kp.publicKey, message, obj.signature)).toBe(true);
   });
 
+  it('gives byte for byte the arrays encoded whole, for short and long kinds and bodies', async () => {
+    const kp = await seededKeyPair('signer', nobleEd25519);
+    const bodies = [{}, { text: 'halo', n: 1 }, { blob: new Uint8Array(70_000).fill(7), list: [1, 2, [3]], neg: -5 }, { nested: { deep: { k: 'v' } } }];
+    for (const kind of ['n', 'receipt', 'a'.repeat(24), 'b'.repeat(32)]) {
+      for (const body of bodies) {
+        const obj = await signObject(kind, body, kp, nobleEd25519);
+        expect(obj.bytes).toEqual(encodeCanonical([1, kind, body, kp.publicKey, obj.signature]));
+        expect(await nobleEd25519.verify(kp.publicKey, signingBytes(kind, kp.publicKey, body), obj.signature)).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a provider signature that is not 64 bytes', async () => {
+    const kp = await seededKeyPair('signer', nobleEd25519);
+    const short = { ...nobleEd25519, sign: async () => new Uint8Array(63) };
+    await expect(signObject('note', {}, kp, short)).rejects.toBeInstanceOf(KeyError);
+  });
+
   it('is deterministic: same body and key give the same bytes and id, key order does not matter', async () => {
     const kp = await seededKeyPair('signer', nobleEd25519);
     const a = await signObject('note', { a: 1, b: 2 }, kp, nobleEd25519);
