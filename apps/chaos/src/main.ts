@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSeed, loadBelitungTimur, type Seed } from '@titip/demo/dataset';
 import { runChaos } from './run/run-chaos.js';
+import { ChaosError } from './scenario/errors.js';
 
 const usage = `Usage: pnpm chaos [-- --seed N] [--quick] [--flaps N] [--kills N] [--window-s N] [--kecamatan CODE]...
                   [--report FILE] [--keep]
@@ -86,16 +87,22 @@ async function main(): Promise<number> {
     ...(values.kecamatan ?? []).map((k) => `--kecamatan ${k}`),
   ];
   const replay = `npx pnpm@10.34.9 chaos -- ${flags.join(' ')}`;
-  const report = await runChaos({
-    seed,
-    flaps: flaps as number,
-    kills: kills as number,
-    windowMs: (windowS as number) * 1000,
-    ...(kecamatan ? { kecamatan } : {}),
-    ...(quick ? { convergeTimeoutMs: 60_000 } : {}),
-    replay,
-    keepWorkDir: values.keep ?? false,
-  });
+  let report;
+  try {
+    report = await runChaos({
+      seed,
+      flaps: flaps as number,
+      kills: kills as number,
+      windowMs: (windowS as number) * 1000,
+      ...(kecamatan ? { kecamatan } : {}),
+      ...(quick ? { convergeTimeoutMs: 60_000 } : {}),
+      replay,
+      keepWorkDir: values.keep ?? false,
+    });
+  } catch (error) {
+    if (error instanceof ChaosError) return bad(`${error.code}: ${error.message}`);
+    throw error;
+  }
   const file = resolve(values.report ?? 'chaos-output/chaos-report.json');
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

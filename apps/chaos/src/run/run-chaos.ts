@@ -66,6 +66,7 @@ const ELECTIONS: ElectionKey[] = ['pkwkp', 'pkwkk'];
  * every check: each submission at the server, verified, attested and indexed, each receipt at its operator, the
  * totals equal to what was signed; stops every peer and compares, per desa, the document read back from every data
  * directory. Resolves with the report (never throws for a failed check: `ok` and `failures` say).
+ * @throws {ChaosError} before anything starts, when the schedule cannot be built (bad counts, events that do not fit).
  */
 export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport> {
   const started = Date.now();
