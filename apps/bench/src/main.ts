@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 // titip bench: measures the targets of the core issue and writes the figures to a JSON file.
-//   node apps/bench/dist/main.js [--out FILE] [--quick]
-import { mkdir, writeFile } from 'node:fs/promises';
+//   node apps/bench/dist/main.js [--out FILE] [--quick] [--photos-only]
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBulkSync } from './scenarios/bulk-sync.js';
+import { benchPhotos } from './scenarios/photo-figures.js';
 import { benchReconnect } from './scenarios/reconnect.js';
 import { benchServerIngest } from './scenarios/server-ingest.js';
 import { benchThreeHops } from './scenarios/three-hops.js';
 import { syntheticResults } from './synthetic-results.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'photos-only': { type: 'boolean' } } });
 const quick = values.quick ?? false;
 const out = resolve(values.out ?? 'bench-results/latest.json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -21,6 +22,17 @@ const figures: Record<string, unknown> = {
   startedAt: new Date().toISOString(),
   quick,
 };
+
+if (values['photos-only']) {
+  // Only the photo scenarios: their figures replace those in --out, every other figure is kept.
+  const previous = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const photos = await benchPhotos(quick, log);
+  const updated = { ...previous, ...photos, photosRun: { machine: figures.machine, startedAt: figures.startedAt, finishedAt: new Date().toISOString(), quick } };
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, `${JSON.stringify(updated, null, 2)}\n`);
+  process.stdout.write(`${out}\n`);
+  process.exit(0);
+}
 
 log('signing synthetic results…');
 const bulk = await syntheticResults(quick ? 1000 : 5000, 'bench-bulk');
@@ -44,6 +56,8 @@ log(JSON.stringify(figures.serverIngestSevenSenders));
 log('one new submission across 3 hops and its receipt back…');
 figures.threeHops = await benchThreeHops(agreed, quick ? 4 : 10);
 log(JSON.stringify(figures.threeHops));
+
+Object.assign(figures, await benchPhotos(quick, log));
 
 figures.finishedAt = new Date().toISOString();
 await mkdir(dirname(out), { recursive: true });
