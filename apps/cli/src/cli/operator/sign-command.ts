@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RuleViolationError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
+import { readPhotoFiles } from '../../operator/read-photo-file.js';
 import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
+import { storePhotosInDataDir } from '../../operator/store-photos-in-data-dir.js';
 import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -10,14 +12,19 @@ import { printable } from '../printable.js';
 import { formatRuleReport } from './format-rule-report.js';
 import { refineSignValues, signOptionSpecs, signParamsOf, signValuesShape } from './sign-options.js';
 
+function fileOf(files: readonly { file: string; ref: { page: number } }[], page: number): { file?: string } {
+  const file = files.find((f) => f.ref.page === page)?.file;
+  return file === undefined ? {} : { file };
+}
+
 /** `titip-operator sign`: sign a C.Hasil into a submission file. */
 export const signCommand = defineCommand({
   name: 'sign',
   summary: 'sign a C.Hasil form into a submission file',
   usage: [
     'sign --key FILE --credential FILE --network FILE --form FILE --tps CODE --election ID',
-    '     [--revision N --supersedes ID] [--override RULE=REASON]… [--photo SHA256:PAGE:SIZE:TYPE]… [--device-time ISO]',
-    '     --out FILE [--force]',
+    '     [--revision N --supersedes ID] [--override RULE=REASON]… [--photo-file PAGE=PATH]… [--photo SHA256:PAGE:SIZE:TYPE]…',
+    '     [--device-time ISO] [--data-dir DIR] --out FILE [--force]',
   ],
   description: [
     'Checks the form with the election rules, then signs it with the operator key. A hard-rule failure blocks signing',
@@ -25,6 +32,9 @@ export const signCommand = defineCommand({
     'it). Also refused: a TPS or election outside your credential, a time outside its window, a key that is not the',
     "credential's. A correction is a new revision: --revision 2 --supersedes <id of revision 1>.",
     'Writes the signed submission (CBOR) to --out and prints its id.',
+    '--photo-file PAGE=PATH signs the reference of a page photo (its SHA-256, size and type, the type from the image',
+    "bytes: JPEG, PNG or WebP); with --data-dir the photo is also kept in that operator data dir, for 'submit' to send.",
+    "Without --data-dir, give the same --photo-file to 'submit --submission FILE'.",
   ],
   options: {
     ...signOptionSpecs,
@@ -35,18 +45,20 @@ export const signCommand = defineCommand({
     election: { ...signOptionSpecs.election, required: true },
     out: { type: 'string', required: true, placeholder: 'FILE', description: 'the submission file to write (CBOR)' },
     force: { type: 'boolean', description: 'replace an existing file' },
+    'data-dir': { type: 'string', placeholder: 'DIR', description: "keep the --photo-file photos in this operator data dir (submit's; created if missing)" },
   },
   schema: z
-    .object({ ...signValuesShape, out: filePathArg, force: z.boolean().optional() })
+    .object({ ...signValuesShape, out: filePathArg, force: z.boolean().optional(), 'data-dir': filePathArg.optional() })
     .superRefine((values, ctx) => refineSignValues(values, ctx, true)),
   examples: [
     'sign --key op.key.json --credential op.cred.json --network network.json --form examples/c-hasil-pkwkk.json --tps 1906012001001 --election pkwkk --out tps-001-pkwkk.cbor',
     "sign --key op.key.json --credential op.cred.json --network network.json --form examples/c-hasil-pkwkk-typo.json --tps 1906012001001 --election pkwkk --override 'gender-total=L dan P di lembar DPT tertukar, J sesuai daftar' --override 'category-sum=ikut dari baris DPT' --out tps-001-pkwkk.cbor",
   ],
   async run(values, io) {
+    const photos = await readPhotoFiles(values['photo-file'] ?? [], values.photo ?? []);
     let signed;
     try {
-      signed = await signSubmissionFromFile(signParamsOf(values));
+      signed = await signSubmissionFromFile({ ...signParamsOf(values), photos: photos.refs });
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       io.stderr(formatRuleReport(error.report, `C.Hasil ${values.form} — ${values.election}`));
@@ -56,6 +68,11 @@ export const signCommand = defineCommand({
     const { record, report } = signed;
     for (const warning of signed.fileWarnings) io.stderr(`titip-operator sign: ${printable(warning)}\n`);
     await writeFileAtomic(values.out, record.bytes, { overwrite: values.force ?? false });
+    const dataDir = values['data-dir'];
+    if (photos.files.length > 0) {
+      if (dataDir !== undefined) await storePhotosInDataDir(dataDir, photos.files);
+      else io.stderr(`titip-operator sign: the ${photos.files.length} photo(s) are signed but not kept: give the same --photo-file to 'submit --submission ${printable(values.out)}' (or sign with --data-dir)\n`);
+    }
     if (report.warnings.length > 0) io.stderr(formatRuleReport({ ...report, violations: [] }, `C.Hasil ${values.form} — ${values.election}`, { verdict: false }));
     printJson(io, {
       file: values.out,
@@ -68,6 +85,8 @@ export const signCommand = defineCommand({
       warnings: [...new Set(report.warnings.map((w) => w.rule))],
       deviceTime: new Date(record.body.deviceTime).toISOString(),
       bytes: record.bytes.length,
+      photos: record.body.photos.map((ref) => ({ ...ref, ...fileOf(photos.files, ref.page) })),
+      photosKeptIn: photos.files.length > 0 && dataDir !== undefined ? dataDir : null,
     });
     return EXIT.ok;
   },

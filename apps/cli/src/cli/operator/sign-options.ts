@@ -10,6 +10,7 @@ import {
   revisionArg,
   tpsArg,
 } from '../arg-schemas.js';
+import { photoFilesArg } from './photo-file-arg.js';
 
 /** The options that say what to sign (shared by `sign` and `submit`). */
 export const signOptionSpecs = {
@@ -22,7 +23,8 @@ export const signOptionSpecs = {
   revision: { type: 'string', placeholder: 'N', description: 'revision number, 2+ for a correction (default 1)' },
   supersedes: { type: 'string', placeholder: 'ID', description: 'id of the submission a revision 2+ replaces' },
   override: { type: 'string', multiple: true, placeholder: 'RULE=REASON', description: 'sign despite a failing hard rule, stating why' },
-  photo: { type: 'string', multiple: true, placeholder: 'SHA256:PAGE:SIZE:TYPE', description: 'a photographed page, e.g. <hash>:1:245760:image/jpeg' },
+  photo: { type: 'string', multiple: true, placeholder: 'SHA256:PAGE:SIZE:TYPE', description: 'a photographed page by reference, e.g. <hash>:1:245760:image/jpeg' },
+  'photo-file': { type: 'string', multiple: true, placeholder: 'PAGE=PATH', description: 'the photo of a page (JPEG, PNG or WebP), e.g. 1=halaman-1.jpg: its reference is signed, the photo kept and sent' },
   'device-time': { type: 'string', placeholder: 'ISO', description: 'the signing time to record (default now)' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -38,6 +40,7 @@ export const signValuesShape = {
   supersedes: objectIdArg.optional(),
   override: overridesArg.optional(),
   photo: photosArg.optional(),
+  'photo-file': photoFilesArg.optional(),
   'device-time': isoTimeArg.optional(),
 };
 
@@ -62,7 +65,10 @@ export function refineSignValues(values: SignValues, ctx: z.RefinementCtx, requi
   if (twice !== undefined) ctx.addIssue({ code: 'custom', path: ['override'], message: `rule ${twice} is overridden twice` });
 }
 
-/** The arguments of `signSubmissionFromFile` from sign values that passed {@link refineSignValues} with `required`. */
+/**
+ * The arguments of `signSubmissionFromFile` from sign values that passed {@link refineSignValues} with `required`.
+ * `photos` holds the `--photo` references only: the commands add those of the `--photo-file` files (`readPhotoFiles`).
+ */
 export function signParamsOf(values: SignValues) {
   return {
     keyFile: values.key!,

@@ -5,7 +5,9 @@ import { verifyRecord } from '@titip/records';
 import { z } from 'zod';
 import { ReceiptTimeoutError, SubmissionRefusedError } from '../../errors.js';
 import { readSubmissionFile } from '../../files/read-input-files.js';
+import { matchPhotoFiles, readPhotoFiles } from '../../operator/read-photo-file.js';
 import { reuseHeldSubmission } from '../../operator/reuse-held-submission.js';
+import { sendOperatorPhotos } from '../../operator/send-operator-photos.js';
 import { recordServedTps } from '../../operator/served-tps-file.js';
 import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
 import { submitAndAwaitReceipt } from '../../operator/submit-and-await-receipt.js';
@@ -22,7 +24,8 @@ export const submitCommand = defineCommand({
   summary: 'queue a submission in the data dir, send it to a peer and wait for the receipt',
   usage: [
     'submit --network FILE --data-dir DIR --peer MULTIADDR [--peer …] [--timeout 120s] (same options as sign, without --out)',
-    'submit --network FILE --data-dir DIR --peer MULTIADDR --submission FILE [--timeout 120s] (without --key, --credential or other sign options)',
+    'submit --network FILE --data-dir DIR --peer MULTIADDR --submission FILE [--photo-file PAGE=PATH]… [--timeout 120s]',
+    '     (without --key, --credential or other sign options)',
   ],
   description: [
     'Signs the form (or takes a submission file from sign), stores it in the data dir (a LevelDB queue that survives',
@@ -33,6 +36,10 @@ export const submitCommand = defineCommand({
     'When the data dir already holds a submission with the same numbers (same TPS, election, revision and key), that',
     'one is sent instead of the new one (or the --submission file), and stderr and the JSON ("reused": true,',
     '"notSent": <id>) say so. --submission FILE is given without --key, --credential and the other sign options.',
+    'Photos: --photo-file PAGE=PATH signs the photo of a page and keeps it in the data dir (with --submission: the photos',
+    'that submission signed, checked against it). After the receipt, submit serves the photos (and any kept there by',
+    "'sign --data-dir') and waits, up to --timeout again, until a --peer holds every one; the JSON lists them under",
+    '"photos". If some are still not there it says which and exits 3: run the same command again to send the rest.',
   ],
   options: {
     ...signOptionSpecs,
@@ -65,20 +72,32 @@ export const submitCommand = defineCommand({
     const timeoutMs = values.timeout ?? 120_000;
     let record;
     let network;
+    let photoFiles;
     if (values.submission !== undefined) {
       network = await readNetworkFile(values.network);
       record = await readSubmissionFile(values.submission);
       const verified = await verifyRecord(record, { root: network.root, provider: nodeEd25519, elections: network.election });
       if (!verified.ok) throw new SubmissionRefusedError(verified.failure.code, `${values.submission} does not verify against ${values.network}: ${verified.failure.message}`);
+      photoFiles = (await readPhotoFiles(values['photo-file'] ?? [])).files;
+      matchPhotoFiles(photoFiles, record.body.photos);
     } else {
+      const photos = await readPhotoFiles(values['photo-file'] ?? [], values.photo ?? []);
+      photoFiles = photos.files;
       let fileWarnings: string[];
-      ({ record, network, fileWarnings } = await signSubmissionFromFile(signParamsOf(values)));
+      ({ record, network, fileWarnings } = await signSubmissionFromFile({ ...signParamsOf(values), photos: photos.refs }));
       for (const warning of fileWarnings) io.stderr(`titip-operator submit: ${printable(warning)}\n`);
     }
     const dataDir = values['data-dir'];
     const { startOperatorPeer } = await import('../../operator/open-operator-peer.js'); // libp2p loads only when needed
     const peer = await startOperatorPeer({ dataDir, network, scopes: [record.body.tps], dial: values.peer });
+    const { startPhotos } = await import('@titip/photos');
+    // The operator's own photos only: it fetches nobody else's (its neighbours' photos are not its to carry).
+    const photos = await startPhotos({ peer: peer.peer, store: peer.store, fetch: () => false }).catch(async (error: unknown) => {
+      await peer.stop();
+      throw error;
+    });
     try {
+      for (const file of photoFiles) await photos.blobs.put(file.bytes, { type: file.ref.type, own: true });
       await recordServedTps(dataDir, record.body.tps); // so that status tells this TPS from the neighbours' carried
       const toSend = reuseHeldSubmission(peer.replica, record);
       const reused = toSend.id !== record.id;
@@ -99,6 +118,20 @@ export const submitCommand = defineCommand({
         }
         throw error;
       }
+      const sent = await sendOperatorPhotos(peer.peer.libp2p, photos.blobs, toSend.body.photos, values.peer, {
+        timeoutMs,
+        ...(io.signal ? { signal: io.signal } : {}),
+        onWait: (count) => io.stderr(`Receipt received; waiting up to ${Math.round(timeoutMs / 1000)} s until the next hop holds the ${count} photo(s)…\n`),
+      });
+      if (sent.notOnDevice.length > 0) {
+        io.stderr(`Not in ${dataDir}, so not sent from here: the photo(s) of page ${sent.notOnDevice.map((p) => p.page).join(', ')} (give them with --photo-file PAGE=PATH).\n`);
+      }
+      if (sent.pending.length > 0) {
+        io.stderr(
+          `Still pending: the photo(s) of page ${sent.pending.map((p) => p.page).join(', ')} are not at the next hop yet (${sent.pending.map((p) => `page ${p.page}: ${p.bytesAtPeer} of ${p.size} bytes there`).join('; ')}). ` +
+            `The numbers are safe (receipt ${receipt.id}); run the same command again when a peer is reachable to send the rest.\n`,
+        );
+      }
       printJson(io, {
         submission: toSend.id,
         receipt: receipt.id,
@@ -109,9 +142,16 @@ export const submitCommand = defineCommand({
         revision: receipt.body.revision,
         reused,
         ...(reused ? { notSent: record.id, ...(values.submission !== undefined ? { file: values.submission } : {}) } : {}),
+        photos: {
+          atNextHop: sent.atNextHop,
+          pending: sent.pending,
+          notOnDevice: sent.notOnDevice,
+          ...(sent.peer !== undefined ? { peer: sent.peer } : {}),
+        },
       });
-      return EXIT.ok;
+      return sent.pending.length > 0 ? EXIT.timeout : EXIT.ok;
     } finally {
+      await photos.stop();
       await peer.stop();
     }
   },
