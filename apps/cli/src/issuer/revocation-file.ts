@@ -1,0 +1,44 @@
+import { CanonicalDecodingError, decodeCanonical, encodeCanonical, MalformedObjectError } from '@titip/identity';
+import { decodeRecord, MalformedRecordError, type RevocationRecord } from '@titip/records';
+import { InputFileError } from '../errors.js';
+import { readInputFile } from '../files/read-input-files.js';
+import { writeFileAtomic } from '../files/write-file-atomic.js';
+
+/** Most revocations one file holds (one per region document). */
+export const MAX_REVOCATIONS_PER_FILE = 1000;
+
+/** The bytes of a revocation file: a canonical CBOR array of the revocation envelopes. */
+export function encodeRevocationFile(records: readonly RevocationRecord[]): Uint8Array {
+  return encodeCanonical(records.map((r) => r.bytes));
+}
+
+/** Writes a revocation file (see {@link encodeRevocationFile}). @throws {OutputFileError} */
+export function writeRevocationFile(path: string, records: readonly RevocationRecord[], options: { overwrite?: boolean } = {}): Promise<void> {
+  return writeFileAtomic(path, encodeRevocationFile(records), options);
+}
+
+/** Reads a revocation file written by `titip-issuer revoke`. @throws {InputFileError} */
+export async function readRevocationFile(path: string): Promise<RevocationRecord[]> {
+  const bytes = new Uint8Array(await readInputFile(path, 16_777_216));
+  let items: unknown;
+  try {
+    items = decodeCanonical(bytes, { maxBytes: bytes.length });
+  } catch (error) {
+    if (error instanceof CanonicalDecodingError || error instanceof MalformedObjectError) throw new InputFileError(path, `not a revocation file: ${error.message}`, { cause: error });
+    throw error;
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.length > MAX_REVOCATIONS_PER_FILE) {
+    throw new InputFileError(path, `not a revocation file: expected an array of 1–${MAX_REVOCATIONS_PER_FILE} revocations`);
+  }
+  return items.map((item, i) => {
+    if (!(item instanceof Uint8Array)) throw new InputFileError(path, `item ${i} is not a signed record`);
+    try {
+      const record = decodeRecord(item);
+      if (record.kind !== 'revocation') throw new InputFileError(path, `item ${i} is a ${record.kind}, not a revocation`);
+      return record;
+    } catch (error) {
+      if (error instanceof MalformedRecordError) throw new InputFileError(path, `item ${i} is not a signed revocation: ${error.message}`, { cause: error });
+      throw error;
+    }
+  });
+}
