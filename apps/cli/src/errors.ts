@@ -14,6 +14,7 @@ export type CliErrorCode =
   | 'CLI_RULE_VIOLATION'
   | 'CLI_SUBMISSION_CONFLICT'
   | 'CLI_RECEIPT_TIMEOUT'
+  | 'CLI_DELIVERY_TIMEOUT'
   | 'CLI_ABORTED'
   | 'CLI_DATA_DIR';
 
@@ -76,7 +77,9 @@ export type IssueRefusalReason =
   | 'election-not-allowed'
   | 'window-outside-issuer'
   | 'unknown-election'
-  | 'outside-election-region';
+  | 'outside-election-region'
+  | 'revocation-not-allowed'
+  | 'region-needed';
 
 /** A credential was not issued because it would not verify (or its inputs are inconsistent); nothing was signed. */
 export class IssueRefusedError extends CliError {
@@ -160,6 +163,18 @@ export class ReceiptTimeoutError extends CliError {
   constructor(submissionId: string, timeoutMs: number) {
     super(`no receipt for submission ${submissionId} within ${timeoutMs} ms`);
     this.submissionId = submissionId;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** No peer confirmed holding the records injected (`titip-issuer inject`/`revoke --peer`) in time. They stay in the data dir. */
+export class DeliveryTimeoutError extends CliError {
+  static override readonly name = 'DeliveryTimeoutError';
+  override readonly name = 'DeliveryTimeoutError';
+  readonly code = 'CLI_DELIVERY_TIMEOUT';
+  readonly timeoutMs: number;
+  constructor(what: string, timeoutMs: number) {
+    super(`no peer confirmed holding ${what} within ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
