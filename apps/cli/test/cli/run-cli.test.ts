@@ -20,7 +20,7 @@ describe('runCli: help and dispatch', () => {
   });
 
   it.each([
-    [issuerProgram, ['init-root', 'network', 'keygen', 'issue']],
+    [issuerProgram, ['init-root', 'network', 'keygen', 'issue', 'revoke', 'inject']],
     [operatorProgram, ['keygen', 'check', 'sign', 'submit', 'status']],
   ] as const)('gives every command of %s its help with usage, options and examples', async (program, names) => {
     expect(program.commands.map((c) => c.name)).toEqual(names);
