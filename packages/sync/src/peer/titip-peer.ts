@@ -70,8 +70,10 @@ export class TitipPeer {
       ...(options.role ? { role: options.role } : {}),
       onMisbehaviour: (misbehaviour) => {
         options.onMisbehaviour?.(misbehaviour);
-        // A reported peer is banned: hang up on it (after the session's reject has been queued).
-        setTimeout(() => void this.hangUp(misbehaviour.peer).catch(() => undefined), 0);
+        // A reported peer is banned: its other sessions end too, once the reporting one has queued its reject.
+        setTimeout(() => {
+          for (const session of this.engine.sessions()) if (session.peer === misbehaviour.peer) void session.close();
+        }, 0);
       },
       logger: this.#logger,
     });

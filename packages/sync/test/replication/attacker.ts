@@ -93,14 +93,15 @@ export class Attacker {
         this.received.push(message);
         if (message.t === 'heads') {
           for (const [docId] of message.docs) if (!this.#docs.has(docId)) this.#docs.set(docId, A.init());
-          await this.send({ t: 'heads', v: 1, docs: [] });
+          // Not awaited: a send the victim no longer reads must not stop us reading (its reject may be on the way).
+          void this.send({ t: 'heads', v: 1, docs: [] }).catch(() => undefined);
         }
         if (message.t === 'sync') {
           const doc = this.#docs.get(message.doc) ?? A.init<Record<string, unknown>>();
           const [next, state] = A.receiveSyncMessage(doc, this.#states.get(message.doc) ?? A.initSyncState(), message.data);
           this.#docs.set(message.doc, next);
           this.#states.set(message.doc, state);
-          await this.#push(message.doc);
+          void this.#push(message.doc).catch(() => undefined);
         }
       }
     } catch {
