@@ -53,6 +53,7 @@ export { startOperatorPeer, type OperatorPeerOptions } from './operator/open-ope
 
 // Bundles (titip-bundle)
 export { openDataDir, STORE_SUBDIR, type DataDirReplica, type OpenDataDirOptions } from './bundle/open-data-dir.js';
+export { dataDirPeerId, PEER_KEY_FILE } from './bundle/data-dir-peer-id.js';
 export { networkValidator, type NetworkValidator } from './bundle/network-validator.js';
 export { haveFileOf, readHaveFile, writeHaveFile, haveFileSchema, MAX_HAVE_IDS, MAX_HAVE_FILE_BYTES, type HaveFile } from './bundle/have-file.js';
 export { inspectBundle, type BundleInspection, type KindCounts } from './bundle/inspect-bundle.js';

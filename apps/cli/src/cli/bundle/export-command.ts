@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { writeBundleFile } from '@titip/sync/node';
 import { z } from 'zod';
 import { openDataDir } from '../../bundle/open-data-dir.js';
+import { dataDirPeerId } from '../../bundle/data-dir-peer-id.js';
 import { readHaveFile } from '../../bundle/have-file.js';
 import { OutputFileError } from '../../errors.js';
 import { filePathArg } from '../arg-schemas.js';
@@ -21,7 +22,8 @@ export const exportCommand = defineCommand({
     'objects it holds into a bundle file (docs/bundle-format.md): written beside the target, flushed, renamed, then',
     'read back and checked whole, so a bad or full USB stick shows up here. --region keeps to some regions (a desa,',
     'a kecamatan); --have leaves out what the device that wrote that have file holds (titip-bundle have). Photos do',
-    'not travel in bundles. Prints the file, its size and the number of objects as JSON.',
+    'not travel in bundles. The header names the peer id of the data dir (its peer-key) and --label. Prints the',
+    'file, its size and the number of objects as JSON.',
   ],
   options: {
     'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: 'the data dir of a stopped peer' },
@@ -51,11 +53,12 @@ export const exportCommand = defineCommand({
     }
     const scopes = values.region ?? [''];
     const opened = await openDataDir(values['data-dir'], { scopes }); // the header's source scopes: what was exported
+    const peer = await dataDirPeerId(values['data-dir']);
     try {
       const written = await withBundleCode(() => writeBundleFile(values.out, opened.replica, {
         scopes,
         ...(have !== undefined ? { exceptHeldBy: { ids: have.ids } } : {}),
-        ...(values.label !== undefined ? { source: { label: values.label } } : {}),
+        source: { ...(peer !== undefined ? { peer } : {}), ...(values.label !== undefined ? { label: values.label } : {}) },
         overwrite: values.force ?? false,
       }));
       if (written.objects === 0) {

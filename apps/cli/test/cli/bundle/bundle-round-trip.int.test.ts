@@ -54,9 +54,11 @@ async function held(dataDir: string): Promise<string[]> {
 
 describe('titip-bundle between two PPK relays with no network (child processes on real data dirs)', () => {
   let ids: string[];
+  let peerA: string;
 
   it('refuses a data dir locked by a running relay, then exports it once the relay is stopped', async () => {
     const a = await relay('ppk-a');
+    peerA = a.node.peer.peerId;
     const records = [...(await signedResults(trust, DESA_A, 3)), ...(await signedResults(trust, DESA_B, 2))];
     await addRecords(a.node.replica, records);
     ids = records.map((r) => r.id).sort();
@@ -79,14 +81,16 @@ describe('titip-bundle between two PPK relays with no network (child processes o
     const plain = await bundle('inspect', 'ppk-a.titip');
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/^ppk-a\.titip: titip bundle v1, \d+\.\d KB\n/);
-    expect(plain.stdout).toContain('by          PPK Dendang laptop\n');
-    expect((await bundle('inspect', 'desa-b.titip')).stdout).toContain(`by          a peer serving ${DESA_B}\nregions     ${DESA_B}\n`);
+    expect(plain.stdout).toContain(`by          PPK Dendang laptop, ${peerA}\n`);
+    expect((await bundle('inspect', 'desa-b.titip')).stdout).toContain(`by          ${peerA} serving ${DESA_B}\nregions     ${DESA_B}\n`);
     expect(plain.stdout).toContain('objects     7: 5 submission(s), 2 receipt(s), 0 attestation(s)');
     expect(plain.stdout).toContain(`documents   2: ${DESA_A} (4), ${DESA_B} (3)`);
     expect(plain.stdout).toContain('pass --network FILE to check signatures too');
     const checked = await bundle('inspect', '--network', 'network.json', '--json', 'ppk-a.titip');
     expect(checked.code, checked.stderr).toBe(0);
     expect(JSON.parse(checked.stdout)).toMatchObject({ objects: 7, verified: 'signatures', rejected: [], kinds: { submission: 5, receipt: 2 } });
+    // The header names the relay by its libp2p peer id (from the data dir's peer-key).
+    expect(JSON.parse(checked.stdout).header.source).toEqual({ scopes: [''], peer: peerA, label: 'PPK Dendang laptop' });
   });
 
   it('imports into another data dir (created), then again as already held', async () => {
