@@ -1,5 +1,6 @@
 import { toHex } from '@titip/identity';
-import { decodeRecord, type AttestationRecord, type ReceiptRecord, type SubmissionRecord, type TitipRecord } from '@titip/records';
+import { decodeRecord, RECORD_KINDS, type AttestationRecord, type ReceiptRecord, type SubmissionRecord, type TitipRecord } from '@titip/records';
+import type { ObjectEntry } from '../replication/object-validator.js';
 import type { ObjectOrigin, Replica } from '../replication/replica.js';
 
 /** The custody counts of a peer: what its status line shows. */
@@ -32,7 +33,8 @@ export interface RecordLedgerOptions {
  * A read model of the records a replica holds: submissions, their attestations and receipts, kept current as
  * objects arrive. It answers "was this submission acknowledged?", counts custody for status lines, and resolves
  * `whenReceipt` promises for operators waiting for their receipt. Records are decoded, not re-verified: the replica
- * only stores what passed the validating merge.
+ * only stores what passed the validating merge. An object that arrives with the record its validator decoded
+ * (`ObjectEntry.decoded`, the same bytes and id) is not decoded again.
  */
 export class RecordLedger {
   readonly submissions = new Map<string, LedgerEntry & { record: SubmissionRecord }>();
@@ -47,9 +49,9 @@ export class RecordLedger {
   constructor(replica: Replica, options: RecordLedgerOptions = {}) {
     this.#selfKey = options.selfKey ? toHex(options.selfKey) : undefined;
     this.#now = options.now ?? Date.now;
-    for (const { bytes } of replica.objects()) this.#add(bytes, 'local');
+    for (const entry of replica.objects()) this.#add(entry, 'local');
     this.#unsubscribe = replica.onObjectsAdded((event) => {
-      for (const { bytes } of event.added) this.#add(bytes, event.origin);
+      for (const entry of event.added) this.#add(entry, event.origin);
     });
   }
 
@@ -104,10 +106,10 @@ export class RecordLedger {
     this.#unsubscribe();
   }
 
-  #add(bytes: Uint8Array, origin: ObjectOrigin): void {
+  #add(object: ObjectEntry, origin: ObjectOrigin): void {
     let record: TitipRecord;
     try {
-      record = decodeRecord(bytes);
+      record = decodedRecordOf(object) ?? decodeRecord(object.bytes);
     } catch {
       return; // not a record of this version; the replica's validator decides what is stored
     }
@@ -139,6 +141,17 @@ export class ReceiptTimeoutError extends Error {
     super(`no receipt for ${submissionId} within ${timeoutMs} ms (it stays queued)`);
     this.name = 'ReceiptTimeoutError';
   }
+}
+
+/**
+ * The record an entry carries from its validator or author, when it is this object's (its id: the hash of the bytes
+ * the validator checked). Its body is not read here: a validator may decode it only when first read.
+ */
+function decodedRecordOf(entry: ObjectEntry): TitipRecord | undefined {
+  const decoded = entry.decoded as Partial<TitipRecord> | undefined;
+  if (typeof decoded !== 'object' || decoded === null || decoded.id !== entry.id || !(decoded.bytes instanceof Uint8Array)) return undefined;
+  if (!RECORD_KINDS.includes(decoded.kind as TitipRecord['kind'])) return undefined;
+  return decoded as TitipRecord;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
