@@ -50,7 +50,7 @@ export interface StartNodePeerOptions {
    * Judge whether each record held counts at the time it was first witnessed ({@link CredentialStanding}: first
    * sights persisted in the store, revocations applied); `true` with the defaults, or its options. @default off
    */
-  readonly standing?: boolean | Pick<CredentialStandingOptions, 'skewMs' | 'issuerBackdateMs' | 'now' | 'maxReports'>;
+  readonly standing?: boolean | Pick<CredentialStandingOptions, 'skewMs' | 'issuerBackdateMs' | 'now' | 'maxReports' | 'durableWrites'>;
   readonly logger?: Logger;
 }
 
