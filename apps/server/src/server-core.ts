@@ -2,6 +2,8 @@ import type { CredentialChain, Network } from '@titip/config';
 import { toHex, type KeyPair } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
+import type { SubmissionRecord } from '@titip/records';
+import type { CredentialStanding } from '@titip/sync';
 import { ResultTotals } from './aggregate/result-totals.js';
 import { ResultsIndex } from './index/results-index.js';
 import { IngestPipeline, type IngestSource } from './ingest/ingest-pipeline.js';
@@ -14,6 +16,13 @@ export interface ServerCoreOptions {
   readonly network: Network;
   readonly keyPair: KeyPair;
   readonly credential: CredentialChain;
+  /**
+   * Whether each record counts at the time it was first witnessed (`CredentialStanding` of `@titip/sync`, opened on
+   * the same replica). With it, a submission counts in the totals, and is receipted, only once judged counted; one
+   * judged not counted (expired or revoked when first witnessed) is held and shown with its reason. Without it every
+   * verified submission counts.
+   */
+  readonly standing?: Pick<CredentialStanding, 'standingOf' | 'onChange'>;
   /** @default Date.now */
   readonly now?: () => number;
   readonly logger?: Logger;
@@ -41,7 +50,8 @@ export function attachServerCore(options: ServerCoreOptions): ServerCore {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const serverKey = toHex(options.keyPair.publicKey);
-  const index = new ResultsIndex();
+  const standing = options.standing;
+  const index = new ResultsIndex({ judged: standing !== undefined });
   const totals = new ResultTotals(options.network.elections.map((e) => e.id));
   index.onCurrentChange((change) => totals.update(change.tps, change.election, change.current));
   const issuer = new ReceiptIssuer({
@@ -54,10 +64,28 @@ export function attachServerCore(options: ServerCoreOptions): ServerCore {
     now,
     logger: logger.child('receipts'),
   });
+  // With standing, a submission is receipted once judged counted, at the time the server first indexed it.
+  const waiting = new Map<string, { submission: SubmissionRecord; at: number }>();
+  const judged = (id: string) => {
+    const verdict = standing?.standingOf(id);
+    if (verdict === undefined || !index.judge(id, verdict)) return;
+    const held = waiting.get(id);
+    if (held !== undefined && verdict.counted) {
+      waiting.delete(id);
+      issuer.offer(held.submission, held.at);
+    }
+  };
+  const unfollow = standing?.onChange((change) => {
+    if (change.record.kind === 'submission') judged(change.record.id);
+  });
   const ingest = new IngestPipeline({
     source: options.replica,
     index,
-    onSubmission: (submission, at) => issuer.offer(submission, at),
+    onSubmission: (submission, at) => {
+      if (standing === undefined) return issuer.offer(submission, at);
+      waiting.set(submission.id, { submission, at });
+      judged(submission.id);
+    },
     now,
     logger: logger.child('ingest'),
   });
@@ -69,6 +97,7 @@ export function attachServerCore(options: ServerCoreOptions): ServerCore {
     serverKey,
     loaded,
     async stop() {
+      unfollow?.();
       ingest.stop();
       await issuer.stop();
     },

@@ -36,6 +36,11 @@ export interface ServerOptions {
   readonly http?: HttpListenOptions | false;
   /** Worker threads verifying signatures. @default 2 */
   readonly verifierThreads?: number;
+  /**
+   * Count a submission only when its credential was valid, and not revoked, at the time it was first witnessed
+   * (see docs/credentials-over-time.md); the others are held and shown with their reason. @default true
+   */
+  readonly judgeStanding?: boolean;
   /** mDNS discovery on the LAN. @default off */
   readonly mdns?: StartNodePeerOptions['mdns'];
   /** Extra libp2p options (relay server, WebRTC, limits). */
@@ -111,6 +116,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.dial ? { dial: options.dial } : {}),
     ...(options.mdns ? { mdns: options.mdns } : {}),
     ...(options.libp2p ? { libp2p: options.libp2p } : {}),
+    // First sights are written without their own fsync: a crash may lose the last ones (they then get the restart time).
+    ...(options.judgeStanding === false ? {} : { standing: { now, durableWrites: false } }),
     onMisbehaviour: (m) => logger.warn('peer misbehaved', { peer: m.peer, code: m.code, detail: m.detail, ...(m.docId ? { docId: m.docId } : {}) }),
     logger: logger.child('sync'),
   });
@@ -122,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await node.stop();
     throw error;
   }
-  const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger });
+  const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger, ...(node.standing ? { standing: node.standing } : {}) });
   const { index, totals, issuer, serverKey } = core;
   logger.info('index loaded', { records: core.loaded, ...index.counts() });
 

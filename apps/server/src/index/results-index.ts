@@ -1,4 +1,4 @@
-import { resolveCurrentResult, type CurrentResult, type SubmissionRecord, type TitipRecord } from '@titip/records';
+import { resolveCurrentResult, type CurrentResult, type Standing, type SubmissionRecord, type TitipRecord } from '@titip/records';
 import { summariseAttestation, summariseReceipt, type AttestationSummary, type ReceiptSummary } from './summaries.js';
 
 /** The current result of a TPS in an election changed (a new revision, or an equivocation took it away). */
@@ -22,8 +22,26 @@ export interface ElectionCoverage {
   readonly counted: number;
 }
 
+/** A submission held but not counted, and why (see `judge`). */
+export interface UncountedSubmission {
+  readonly record: SubmissionRecord;
+  readonly standing: Extract<Standing, { counted: false }>;
+}
+
+/** Options of {@link ResultsIndex}. */
+export interface ResultsIndexOptions {
+  /**
+   * Count a submission only once {@link ResultsIndex.judge} says it stands (credential valid and not revoked when it
+   * was first witnessed). @default false (every verified submission counts)
+   */
+  readonly judged?: boolean;
+}
+
 interface Entry {
+  /** The submissions that count: the current result is resolved among these. */
   readonly submissions: SubmissionRecord[];
+  /** Held, judged not counted. */
+  readonly uncounted: Map<string, UncountedSubmission>;
   result: CurrentResult;
 }
 
@@ -32,9 +50,14 @@ const NONE: readonly never[] = Object.freeze([]);
 /**
  * The server's index of what it holds, per TPS and election: every submission (all revisions), the attestations
  * and receipts of each, and the current result as `resolveCurrentResult` defines it (equivocations are flagged,
- * never resolved). Records go in already verified; adding one twice is a no-op.
+ * never resolved). Records go in already verified; adding one twice is a no-op. With `judged`, a submission counts
+ * (takes part in the current result and the totals) only once judged so, and one judged not counted is kept aside
+ * with its reason ({@link uncountedOf}); a later verdict moves it either way.
  */
 export class ResultsIndex {
+  readonly #judged: boolean;
+  readonly #where = new Map<string, { record: SubmissionRecord; entry: Entry; coverage: { reporting: number; counted: number } }>();
+  readonly #standing = new Map<string, Standing>();
   readonly #seen = new Set<string>();
   readonly #entries = new Map<string, Map<string, Entry>>();
   readonly #attestations = new Map<string, AttestationSummary[]>();
@@ -44,6 +67,10 @@ export class ResultsIndex {
   #submissions = 0;
   #receiptCount = 0;
   #attestationCount = 0;
+
+  constructor(options: ResultsIndexOptions = {}) {
+    this.#judged = options.judged ?? false;
+  }
 
   /** Indexes a verified record; false when it was already indexed. */
   add(record: TitipRecord): boolean {
@@ -117,6 +144,43 @@ export class ResultsIndex {
     return [...this.#coverage.keys()].sort();
   }
 
+  /** Ids of every submission indexed. */
+  submissionIds(): IterableIterator<string> {
+    return this.#where.keys();
+  }
+
+  /** The standing last judged for a submission (undefined: not judged, or the index does not judge). */
+  standingOf(submission: string): Standing | undefined {
+    return this.#standing.get(submission);
+  }
+
+  /** Submissions of a TPS and election held but not counted, with why. */
+  uncountedOf(tps: string, election: string): readonly UncountedSubmission[] {
+    const entry = this.#entries.get(tps)?.get(election);
+    return entry === undefined ? NONE : [...entry.uncounted.values()];
+  }
+
+  /**
+   * Records the standing of an indexed submission: counted ones take part in the current result, the others are
+   * kept aside. A change of the current result is announced as for {@link add}. False when the submission is not
+   * indexed (judge it again once it is).
+   */
+  judge(submission: string, standing: Standing): boolean {
+    const where = this.#where.get(submission);
+    if (where === undefined) return false;
+    this.#standing.set(submission, standing);
+    const { record, entry, coverage } = where;
+    const previous = entry.result.current;
+    const at = entry.submissions.findIndex((s) => s.id === submission);
+    if (at >= 0) entry.submissions.splice(at, 1);
+    entry.uncounted.delete(submission);
+    if (standing.counted) entry.submissions.push(record);
+    else entry.uncounted.set(submission, { record, standing });
+    entry.result = resolveCurrentResult(entry.submissions);
+    this.#announce(record.body.tps, record.body.election, entry, coverage, previous);
+    return true;
+  }
+
   #addSubmission(record: SubmissionRecord): void {
     this.#submissions++;
     const { tps, election } = record.body;
@@ -133,13 +197,18 @@ export class ResultsIndex {
     let entry = byElection.get(election);
     const previous = entry?.result.current ?? null;
     if (entry === undefined) {
-      entry = { submissions: [record], result: resolveCurrentResult([record]) };
+      entry = { submissions: [], uncounted: new Map(), result: resolveCurrentResult([]) };
       byElection.set(election, entry);
       coverage.reporting++;
-    } else {
-      entry.submissions.push(record);
-      entry.result = resolveCurrentResult(entry.submissions);
     }
+    this.#where.set(record.id, { record, entry, coverage });
+    if (this.#judged) return; // counted once judged so
+    entry.submissions.push(record);
+    entry.result = resolveCurrentResult(entry.submissions);
+    this.#announce(tps, election, entry, coverage, previous);
+  }
+
+  #announce(tps: string, election: string, entry: Entry, coverage: { counted: number }, previous: SubmissionRecord | null): void {
     const current = entry.result.current;
     if ((previous?.id ?? null) === (current?.id ?? null)) return;
     coverage.counted += (current === null ? 0 : 1) - (previous === null ? 0 : 1);

@@ -8,7 +8,8 @@ import { photoRefView } from './photo-ref-view.js';
 /**
  * `GET /api/v1/tps/:code`: per election at the TPS, the current submission and every revision, each with its
  * numbers, photo references (each saying whether this server holds the photo, or how far its transfer is), overrides
- * and receipt chain (attestations + receipt), and the equivocations.
+ * and receipt chain (attestations + receipt), and the equivocations; `notCounted`: the submissions held but not counted
+ * (their credential expired or revoked when first witnessed), each with its reason.
  * @throws {ApiError} 404 `TPS_NOT_FOUND` when nothing is held for the TPS.
  */
 export function tpsView(state: ApiState, tps: string) {
@@ -28,6 +29,12 @@ export function tpsView(state: ApiState, tps: string) {
         current: result.current === null ? null : submissionJson(state, result.current, false),
         equivocations: result.equivocations,
         history: result.history.map((s) => submissionJson(state, s, equivocated.has(s.id))),
+        notCounted: state.index.uncountedOf(tps, id).map(({ record, standing }) => ({
+          ...submissionJson(state, record, false),
+          reason: standing.reason,
+          detail: standing.message,
+          firstWitnessed: iso(standing.witnessedAt),
+        })),
       };
     }),
   };
