@@ -107,8 +107,33 @@ export class PhotoWireError extends PhotoError {
 /** A message of another version of the photo protocol. */
 export class PhotoWireVersionError extends PhotoError {
   static override name = 'PhotoWireVersionError';
+  /** @param remoteVersion - the `v` the peer sent, whatever it decoded to (kept as is; the message shows it safely). */
   constructor(readonly remoteVersion: unknown) {
-    super('PHOTO_WIRE_VERSION', `unsupported photo protocol version ${String(remoteVersion)}`);
+    super('PHOTO_WIRE_VERSION', `unsupported photo protocol version ${shownVersion(remoteVersion)}`);
+  }
+}
+
+/**
+ * A peer-sent version as the error message shows it, without calling anything of it: `String()` of a map decoded
+ * from CBOR runs its `toString`/`valueOf` entries (`{ toString: 1 }` throws a TypeError, as does an object without
+ * a prototype), and a long string would flood the logs.
+ */
+function shownVersion(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'string':
+      return JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
+    case 'object':
+      if (value === null) return 'null';
+      if (value instanceof Uint8Array) return `(a byte string of ${value.length} bytes)`;
+      if (Array.isArray(value)) return `(an array of ${value.length})`;
+      return '(a map)';
+    default:
+      return `(a ${typeof value})`;
   }
 }
 

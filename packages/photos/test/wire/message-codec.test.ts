@@ -50,6 +50,12 @@ describe('photo protocol messages', () => {
     expect(() => decodePhotoMessage(frame)).toThrow(PhotoWireError);
   });
 
+  it('refuses a version that is a CBOR map with toString/valueOf keys with PhotoWireVersionError, not a TypeError', () => {
+    const frame = encode({ t: 'ask', v: { toString: 1, valueOf: 2 }, photos: [photo] });
+    expect(() => decodePhotoMessage(frame)).toThrow(PhotoWireVersionError);
+    expect(() => decodePhotoMessage(frame)).toThrow('unsupported photo protocol version (a map)');
+  });
+
   it('refuses another version with PhotoWireVersionError', () => {
     expect(() => decodePhotoMessage(encode({ t: 'ask', v: 2, photos: [photo] }))).toThrow(PhotoWireVersionError);
     try {
