@@ -10,3 +10,4 @@ export { tallyByKecamatan, type TallyInput } from './tally-by-kecamatan.js';
 export { pickIslandTps, islandTpsCount } from './pick-island-tps.js';
 export { createRandom, checkSeed, type Seed, type SeededRandom } from './seeded-random.js';
 export { largestRemainder } from './largest-remainder.js';
+export { pagePhoto, DEFAULT_PAGE_PHOTO_BYTES } from './page-photo.js';

@@ -1,21 +1,32 @@
 import { join } from 'node:path';
+import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { startRelay, type Relay } from '@titip/relay';
 import { RecordLedger } from '@titip/sync';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
 import type { PilkadaTps } from '../dataset/index.js';
 import type { DemoIdentities } from './identities.js';
 
-/** An operator phone: a peer scoped to its TPS, and what it has seen. */
+/** An operator phone: a peer scoped to its TPS, what it has seen, and its page photos. */
 export interface OperatorPhone {
   readonly tps: PilkadaTps;
   readonly node: RunningNodePeer;
   readonly ledger: RecordLedger;
+  /** Its own photos only: it serves them and fetches nobody else's. */
+  readonly photos: RunningPhotos;
 }
 
-/** A carrier's phone: no credential, scope the whole kabupaten. */
+/** A carrier's phone: no credential, scope the whole kabupaten; it carries photos as well as numbers. */
 export interface CarrierPhone {
   readonly node: RunningNodePeer;
   readonly ledger: RecordLedger;
+  readonly photos: RunningPhotos;
+}
+
+/** Stops a phone: its photos first, then its peer. */
+export async function stopPhone(phone: OperatorPhone | CarrierPhone): Promise<void> {
+  phone.ledger.close();
+  await phone.photos.stop();
+  await phone.node.stop();
 }
 
 /** Peers of one machine in the field: many PPS laptops and operator phones share this process in the demo. */
@@ -54,7 +65,10 @@ export async function startOperators(dir: string, identities: DemoIdentities, tp
       role: 'operator',
       listen: ['/ip4/127.0.0.1/tcp/0'],
     });
-    phones.set(tps.tps, { tps, node, ledger: new RecordLedger(node.replica) });
+    const ledger = new RecordLedger(node.replica);
+    // The desa document carries the neighbours' results too; their photos are not this phone's to fetch.
+    const photos = await startPhotos({ peer: node.peer, store: node.store, ledger, fetch: () => false });
+    phones.set(tps.tps, { tps, node, ledger, photos });
   });
   return phones;
 }
@@ -69,7 +83,9 @@ export async function startCarrier(dir: string, identities: DemoIdentities, kabu
     role: 'carrier',
     listen: ['/ip4/127.0.0.1/tcp/0'],
   });
-  return { node, ledger: new RecordLedger(node.replica) };
+  const ledger = new RecordLedger(node.replica);
+  const photos = await startPhotos({ peer: node.peer, store: node.store, ledger });
+  return { node, ledger, photos };
 }
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

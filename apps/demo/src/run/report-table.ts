@@ -23,8 +23,11 @@ export function reportTables(report: DemoReport, data: BelitungTimur): string {
     lines.push('', `Island TPS ${path.tps} (desa ${path.desa}), result ${path.submission.slice(0, 16)}…`);
     for (const hop of path.hops) lines.push(`  ${hop.atSeconds === null ? '   —  ' : `${hop.atSeconds.toFixed(1).padStart(5)}s`}  ${hop.where.padEnd(34)} ${hop.what}`);
   }
+  const { photos } = report;
   lines.push(
     '',
+    `photos: expected ${photos.expected} · at server ${photos.atServer} · ${(photos.bytes / 1e6).toFixed(1)} of ${(photos.bytesExpected / 1e6).toFixed(1)} MB` +
+      (photos.allAtServerSeconds === null ? (photos.expected > 0 ? ' · SOME NEVER ARRIVED' : '') : ` · the last one at ${photos.allAtServerSeconds.toFixed(1)}s`),
     `expected ${report.expected} · at server ${report.atServer} · receipts at operators ${report.receiptsAtOperators} · link failures ${report.linkFlaps} · totals ${report.totalsMatchPublished ? 'equal' : 'DIFFER from'} the published totals`,
   );
   return lines.join('\n');

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signSubmission } from '@titip/cli';
-import { docIdOf, type SubmissionRecord } from '@titip/records';
+import { docIdOf, type PhotoRef, type SubmissionRecord } from '@titip/records';
 import type { Relay } from '@titip/relay';
-import { distributePilkadaTps, generateResults, loadBelitungTimur, pickIslandTps, type ElectionKey, type Seed } from '../dataset/index.js';
+import { DEFAULT_PAGE_PHOTO_BYTES, generateResults, loadBelitungTimur, pagePhoto, pickIslandTps, type ElectionKey, type Seed } from '../dataset/index.js';
 import { startDaemon, type Daemon } from './child-process.js';
-import { startCarrier, startOperators, startPpsRelays, type OperatorPhone } from './field.js';
+import { startCarrier, startOperators, startPpsRelays, stopPhone, type OperatorPhone } from './field.js';
 import { createIdentities } from './identities.js';
 import { linkSchedule } from './link-schedule.js';
 import { islandPath, type IslandPath } from './island-path.js';
@@ -21,12 +21,29 @@ export interface DemoOptions {
   readonly kecamatan?: readonly string[];
   /** Link failures to schedule. @default 12 */
   readonly flaps?: number;
-  /** Give up after this long. @default 300000 */
+  /** Give up after this long. @default 600000 */
   readonly timeoutMs?: number;
   /** Where progress lines go. @default stdout */
   readonly log?: (line: string) => void;
   /** Keep the working directory (keys, stores) instead of removing it. */
   readonly keepWorkDir?: boolean;
+  /** Page photos per result (C.Hasil pages photographed); 0 for none. @default 2 */
+  readonly photoPages?: number;
+  /** Target size of a page photo in bytes (each is ±10 %, by the seed). @default 200000 */
+  readonly photoBytes?: number;
+}
+
+/** The photos part of {@link DemoReport}. */
+export interface DemoPhotoReport {
+  /** Page photos signed by the operators, and held whole by the server at the end. */
+  expected: number;
+  atServer: number;
+  /** Photo bytes held at the server (the bytes that came up every hop to it). */
+  bytes: number;
+  /** Photo bytes all of them make (what `bytes` is when every photo arrived). */
+  bytesExpected: number;
+  /** Seconds from the start until the last photo reached the server, or null if some never did. */
+  allAtServerSeconds: number | null;
 }
 
 /** The demo's result, as written to the report file. */
@@ -37,6 +54,7 @@ export interface DemoReport {
   totals: Record<ElectionKey, Record<string, Record<string, number>>>;
   published: Record<ElectionKey, Record<string, Record<string, number>>>;
   totalsMatchPublished: boolean;
+  photos: DemoPhotoReport;
   islands: IslandPath[];
   linkFlaps: number;
   seed: Seed;
@@ -57,7 +75,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
   const started = Date.now();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const seed = options.seed ?? 20241127;
-  const timeoutMs = options.timeoutMs ?? 300_000;
+  const timeoutMs = options.timeoutMs ?? 600_000;
   const data = loadBelitungTimur();
   const kecamatan = data.kecamatan.filter((k) => !options.kecamatan || options.kecamatan.includes(k.kode));
   const results = generateResults({ seed, dataset: data }).tps.filter((t) => kecamatan.some((k) => k.kode === t.kecamatan));
@@ -65,6 +83,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
   const islandTps = pickIslandTps(tpsList, seed);
   const desaCodes = [...new Set(tpsList.map((t) => t.desa))];
   const expected = tpsList.length * 2;
+  const photoPages = options.photoPages ?? 2;
+  const photoBytes = options.photoBytes ?? DEFAULT_PAGE_PHOTO_BYTES;
+  const photosExpected = expected * photoPages;
   const elections: ElectionKey[] = ['pkwkp', 'pkwkk'];
   const work = await mkdtemp(join(tmpdir(), 'titip-demo-'));
   const daemons: Daemon[] = [];
@@ -74,7 +95,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
   const timers: ReturnType<typeof setTimeout>[] = [];
   const say = (line: string) => log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}`);
   try {
-    say(`Belitung Timur (1906): ${kecamatan.length} kecamatan, ${desaCodes.length} desa, ${tpsList.length} TPS, 2 elections → ${expected} signed results`);
+    say(`Belitung Timur (1906): ${kecamatan.length} kecamatan, ${desaCodes.length} desa, ${tpsList.length} TPS, 2 elections → ${expected} signed results, ${photosExpected} page photos`);
     const identities = await createIdentities(work, data, tpsList, Date.now());
     say(`issued credentials: 1 issuer, 1 server, ${kecamatan.length} PPK, ${desaCodes.length} PPS, ${tpsList.length} operators`);
     const server = await startDaemon('server', serverMain, [
@@ -122,28 +143,49 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       }, flap.downAtMs));
     }
 
-    // Every KPPS operator signs both forms (the rule gate runs on each), then queues them on the phone.
+    // Every KPPS operator photographs the pages (the photos stay on the phone, their hashes go into the result), signs
+    // both forms (the rule gate runs on each), then queues them on the phone.
     const byTps = new Map<string, SubmissionRecord[]>();
+    let photoBytesSigned = 0;
     for (const result of results) {
       const holder = identities.operators.get(result.tps)!;
+      const phone = operators.get(result.tps)!;
       const records: SubmissionRecord[] = [];
       for (const election of elections) {
         const definition = data.elections[election];
-        records.push(await signSubmission({ keyPair: holder.keyPair, chain: holder.credential, tps: result.tps, election: definition.id, form: result.forms[election], electionDefinition: definition, root: identities.network.root }));
+        const photos: PhotoRef[] = [];
+        for (let page = 1; page <= photoPages; page++) {
+          const { info } = await phone.photos.blobs.put(pagePhoto(seed, result.tps, definition.id, page, photoBytes), { type: 'image/png', own: true });
+          photos.push({ sha256: info.sha256, page, size: info.size, type: info.type });
+          photoBytesSigned += info.size;
+        }
+        records.push(await signSubmission({ keyPair: holder.keyPair, chain: holder.credential, tps: result.tps, election: definition.id, form: result.forms[election], photos, electionDefinition: definition, root: identities.network.root }));
       }
       byTps.set(result.tps, records);
     }
-    say(`${expected} results signed by ${results.length} operators`);
+    say(`${expected} results signed by ${results.length} operators, with ${photosExpected} page photos (${(photoBytesSigned / 1e6).toFixed(1)} MB) on their phones`);
 
     let atServer = 0;
+    let photosAtServer = 0;
+    let photoBytesAtServer = 0;
+    let photoRate = 0;
+    let allPhotosAt: number | null = null;
     const receiptsAtOperators = () => [...operators.values()].reduce((n, p) => n + ownSubmissions(p).filter((id) => p.ledger.receiptFor(id)).length, 0);
     const poll = async () => {
-      const status = (await (await fetch(`${api}/api/v1/status`)).json()) as { counts: { submissions: number } };
+      const status = (await (await fetch(`${api}/api/v1/status`)).json()) as { counts: { submissions: number }; photos: { held: number; bytesDone: number; rateIn: number } };
       atServer = status.counts.submissions;
+      photosAtServer = status.photos.held;
+      photoBytesAtServer = status.photos.bytesDone;
+      photoRate = status.photos.rateIn;
+      if (allPhotosAt === null && photosAtServer >= photosExpected) allPhotosAt = Date.now();
     };
     const progress = setInterval(() => {
       void poll().then(
-        () => say(`server holds ${atServer}/${expected} results · receipts back at operators ${receiptsAtOperators()}/${expected}`),
+        () =>
+          say(
+            `server holds ${atServer}/${expected} results · receipts back at operators ${receiptsAtOperators()}/${expected} · ` +
+              `photos at server ${photosAtServer}/${photosExpected} (${(photoBytesAtServer / 1e6).toFixed(1)} MB, ${(photoRate / 1e6).toFixed(1)} MB/s)`,
+          ),
         () => undefined,
       );
     }, 2000);
@@ -161,10 +203,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     let voyageError: unknown;
     await voyage.catch((error: unknown) => (voyageError = error));
     await until(() => receiptsAtOperators() >= expected || Date.now() > deadline, Math.max(1, deadline - Date.now()) + 1000, 'all receipts').catch(() => undefined);
+    // The photos follow the numbers: wait for the last of them at the server.
+    while (Date.now() <= deadline) {
+      await poll().catch(() => undefined);
+      if (photosAtServer >= photosExpected) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     await poll().catch(() => undefined);
     clearInterval(progress);
     if (voyageError) say(`the voyage failed: ${(voyageError as Error).message}`);
-    say(`done: server holds ${atServer}/${expected} results · receipts back at operators ${receiptsAtOperators()}/${expected}`);
+    say(
+      `done: server holds ${atServer}/${expected} results · receipts back at operators ${receiptsAtOperators()}/${expected} · ` +
+        `photos at server ${photosAtServer}/${photosExpected} (${(photoBytesAtServer / 1e6).toFixed(1)} MB)`,
+    );
 
     // Totals as the server publishes them, next to KPU's published totals.
     const totals = {} as DemoReport['totals'];
@@ -184,17 +235,24 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       totals,
       published,
       totalsMatchPublished,
+      photos: {
+        expected: photosExpected,
+        atServer: photosAtServer,
+        bytes: photoBytesAtServer,
+        bytesExpected: photoBytesSigned,
+        allAtServerSeconds: allPhotosAt === null ? null : Math.round((allPhotosAt - started) / 100) / 10,
+      },
       islands: paths,
       linkFlaps: flaps.length,
       seed,
       durationMs: Date.now() - started,
-      ok: atServer === expected && received === expected && totalsMatchPublished && !voyageError,
+      ok: atServer === expected && received === expected && photosAtServer === photosExpected && totalsMatchPublished && !voyageError,
     };
   } finally {
     for (const timer of timers) clearTimeout(timer);
-    await Promise.allSettled([...operators.values()].map((p) => (p.ledger.close(), p.node.stop())));
+    await Promise.allSettled([...operators.values()].map((p) => stopPhone(p)));
     await Promise.allSettled([...pps.values()].map((r) => r.stop()));
-    if (carrier) await Promise.allSettled([(carrier.ledger.close(), carrier.node.stop())]);
+    if (carrier) await Promise.allSettled([stopPhone(carrier)]);
     await Promise.allSettled(daemons.map((d) => d.stop()));
     if (!options.keepWorkDir) await rm(work, { recursive: true, force: true });
   }

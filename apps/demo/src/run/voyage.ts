@@ -27,6 +27,9 @@ export async function sail(carrier: CarrierPhone, islands: readonly OperatorPhon
     options.log(`  carrier: ${what}`);
   };
   const idsOf = (island: OperatorPhone) => ownSubmissions(island);
+  // The page photos of an island's results, and whether a store holds them whole.
+  const photosOf = (island: OperatorPhone) => idsOf(island).flatMap((id) => island.ledger.submissions.get(id)!.record.body.photos.map((p) => p.sha256));
+  const holds = (blobs: { info(sha256: string): { complete: boolean } | undefined }, island: OperatorPhone) => photosOf(island).every((sha256) => blobs.info(sha256)?.complete === true);
   const meet = async (address: string, peerId: string, done: () => boolean, what: string) => {
     await sleep(options.sailingMs);
     // A boat may arrive before the phone answers: try a few times, like a crew would.
@@ -44,13 +47,13 @@ export async function sail(carrier: CarrierPhone, islands: readonly OperatorPhon
     await carrier.node.peer.hangUp(peerId);
   };
   for (const island of islands) {
-    await meet(island.node.peer.addresses[0]!, island.node.peer.peerId, () => idsOf(island).every((id) => carrier.ledger.submissions.has(id)), `collect at ${island.tps.tps}`);
-    step(`collected ${idsOf(island).length} signed results at island TPS ${island.tps.tps}`);
+    await meet(island.node.peer.addresses[0]!, island.node.peer.peerId, () => idsOf(island).every((id) => carrier.ledger.submissions.has(id)) && holds(carrier.photos.blobs, island), `collect at ${island.tps.tps}`);
+    step(`collected ${idsOf(island).length} signed results and ${photosOf(island).length} page photos at island TPS ${island.tps.tps}`);
   }
   for (const island of islands) {
     const pps = ppsOf(island);
-    await meet(pps.node.peer.addresses[0]!, pps.node.peer.peerId, () => idsOf(island).every((id) => pps.ledger.submissions.has(id)), `deliver to PPS ${island.tps.desa}`);
-    step(`handed the results of TPS ${island.tps.tps} to PPS ${island.tps.desa}`);
+    await meet(pps.node.peer.addresses[0]!, pps.node.peer.peerId, () => idsOf(island).every((id) => pps.ledger.submissions.has(id)) && holds(pps.photos.blobs, island), `deliver to PPS ${island.tps.desa}`);
+    step(`handed the results and photos of TPS ${island.tps.tps} to PPS ${island.tps.desa}`);
   }
   // Wait ashore until every island result has its receipt back at its PPS, then collect the receipts.
   for (const island of islands) {
