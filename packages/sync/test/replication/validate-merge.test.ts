@@ -31,9 +31,24 @@ const attacks: [string, string, (objects: ReturnType<typeof testObject>[]) => (d
   }],
   ['writes a nested map', 'not-bytes', () => (doc) => void (doc['nested'] = { numbers: [1, 2, 3] })],
   ['writes a string instead of bytes', 'not-bytes', () => (doc) => void (doc['a'.repeat(64)] = 'text')],
+  ['puts a held object again after it (same bytes: only history to store)', 'rewrite', (objects) => (doc) => {
+    doc[objects[2]!.id] = new Uint8Array(0); // Automerge's JS API skips a put of the value already there
+    doc[objects[2]!.id] = objects[2]!.bytes;
+  }],
 ];
 
 describe('validating merge against a hostile peer', () => {
+  it('rejects an empty change (new history adding no object), reports it, and keeps the stored state', async () => {
+    const { replica } = await victimWithObjects();
+    const before = replica.heads(DESA);
+    const attacker = await Attacker.connect(replica, DESA);
+    await attacker.rewrite(DESA, (doc) => A.emptyChange(doc));
+    await waitFor(() => attacker.rejected);
+    expect(attacker.received.find((m) => m.t === 'reject')).toMatchObject({ reason: 'empty-change' });
+    expect(attacker.engine!.isBanned('attacker')).toBe(true);
+    expect(replica.heads(DESA)).toEqual(before);
+  });
+
   for (const [name, reason, attack] of attacks) {
     it(`rejects a peer that ${name}, reports it, and keeps the stored state`, async () => {
       const { store, replica, objects } = await victimWithObjects();
