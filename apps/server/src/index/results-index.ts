@@ -170,7 +170,7 @@ export class ResultsIndex {
     if (where === undefined) return false;
     this.#standing.set(submission, standing);
     const { record, entry, coverage } = where;
-    const previous = entry.result.current;
+    const previous = countedOf(entry.result);
     const at = entry.submissions.findIndex((s) => s.id === submission);
     if (at >= 0) entry.submissions.splice(at, 1);
     entry.uncounted.delete(submission);
@@ -195,7 +195,7 @@ export class ResultsIndex {
       this.#coverage.set(election, coverage);
     }
     let entry = byElection.get(election);
-    const previous = entry?.result.current ?? null;
+    const previous = entry === undefined ? null : countedOf(entry.result);
     if (entry === undefined) {
       entry = { submissions: [], uncounted: new Map(), result: resolveCurrentResult([]) };
       byElection.set(election, entry);
@@ -209,12 +209,21 @@ export class ResultsIndex {
   }
 
   #announce(tps: string, election: string, entry: Entry, coverage: { counted: number }, previous: SubmissionRecord | null): void {
-    const current = entry.result.current;
+    const current = countedOf(entry.result);
     if ((previous?.id ?? null) === (current?.id ?? null)) return;
     coverage.counted += (current === null ? 0 : 1) - (previous === null ? 0 : 1);
     const change: CurrentChange = { tps, election, previous, current };
     for (const listener of this.#listeners) listener(change);
   }
+}
+
+/**
+ * The submission that counts in the totals: the current result, except while it is `contested` (an equivocation
+ * above it): the TPS is then held out of the totals, as KPU holds a disputed form, until a later single revision
+ * settles it. (Counting the older revision instead would count numbers its operator has since replaced.)
+ */
+function countedOf(result: CurrentResult): SubmissionRecord | null {
+  return result.contested ? null : result.current;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

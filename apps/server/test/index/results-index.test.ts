@@ -52,6 +52,25 @@ describe('ResultsIndex', () => {
     expect(index.coverage('pkwkk')).toEqual({ reporting: 1, counted: 0 });
   });
 
+  it('holds a TPS out of the totals while an equivocation sits above its current result, until a later revision settles it', async () => {
+    const operator = await s.operator(TPS_A);
+    const r1 = await submit(operator, TPS_A, bupatiForm(100, 200));
+    const r2a = await submit(operator, TPS_A, bupatiForm(110, 190), { revision: 2, supersedes: r1.id });
+    const r2b = await submit(operator, TPS_A, bupatiForm(190, 110), { revision: 2, supersedes: r1.id });
+    const r3 = await submit(operator, TPS_A, bupatiForm(111, 189), { revision: 3, supersedes: r2a.id });
+    const { index, changes } = indexWithChanges();
+    index.add(r1);
+    index.add(r2a);
+    index.add(r2b);
+    // resolveCurrentResult falls back to revision 1, but its operator has since replaced those numbers: not counted.
+    expect(index.result(TPS_A, 'pkwkk')).toMatchObject({ contested: true, current: { id: r1.id } });
+    expect(changes.map((c) => c.current?.id ?? null)).toEqual([r1.id, r2a.id, null]);
+    expect(index.coverage('pkwkk')).toEqual({ reporting: 1, counted: 0 });
+    index.add(r3);
+    expect(changes.at(-1)).toMatchObject({ previous: null, current: { id: r3.id } });
+    expect(index.coverage('pkwkk')).toEqual({ reporting: 1, counted: 1 });
+  });
+
   it('attaches attestations and receipts to their submission, whatever the order', async () => {
     const operator = await s.operator(TPS_A);
     const relay = await s.trust.relay('190601');

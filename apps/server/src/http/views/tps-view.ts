@@ -24,7 +24,7 @@ export function tpsView(state: ApiState, tps: string) {
       return {
         election: id,
         known: state.network.election(id) !== undefined,
-        counted: result.current !== null,
+        counted: result.current !== null && !result.contested, // a contested TPS is held out of the totals
         contested: result.contested,
         current: result.current === null ? null : submissionJson(state, result.current, false),
         equivocations: result.equivocations,
