@@ -22,3 +22,4 @@ export { readStoredDocuments, type StoredDocument } from './run/disk-audit.js';
 export { meterBytes, type ByteMeter } from './run/byte-meter.js';
 export { correctedForm } from './run/corrected-form.js';
 export { checkServerResults, serverTotals, serverSubmissionCount, type SignedResult, type ServerFindings } from './run/server-checks.js';
+export { receiptLatencies, type ReceiptLatencies, type ReceiptTrip } from './run/receipt-latency.js';

@@ -1,4 +1,5 @@
 import type { Seed } from '@titip/demo/dataset';
+import type { ReceiptLatencies } from './receipt-latency.js';
 
 /** One document whose replicas did not end at the same digest, read back from each peer's data directory. */
 export interface Divergence {
@@ -34,6 +35,10 @@ export interface ChaosReport {
   /** Longest time from a result queued on a linked phone to its receipt there; islands (via the carrier) apart. */
   readonly maxReceiptLatencyMs: number | null;
   readonly maxIslandReceiptLatencyMs: number | null;
+  /** The linked operators' receipt latencies: percentiles, and the slowest trip hop by hop. */
+  readonly receiptLatency: ReceiptLatencies;
+  /** Honest peers reported for misbehaving (each report bans the peer for 10 minutes): who reported whom, and why. */
+  readonly misbehaviourReports: string[];
   /** Sync bytes sent and received by the peers in this process (PPS, operators, carriers), over every session. */
   readonly bytes: { sent: number; received: number; sessions: number };
   /** Documents compared from disk after the stop, replicas compared, and those that differed. */

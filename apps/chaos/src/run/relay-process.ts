@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { startDaemon, sleep, type Daemon } from '@titip/demo';
 
 /** A relay daemon in a child process that can be killed with SIGKILL and restarted from its data directory. */
@@ -7,6 +8,8 @@ export interface RelayProcess {
   readonly address: string;
   /** Process ids it ran as, the current one last. */
   readonly pids: number[];
+  /** Lines its processes logged on stderr that match the `watch` pattern (e.g. a peer reported for misbehaving). */
+  readonly watched: string[];
   /** True while a process is running. */
   readonly running: boolean;
   /** SIGKILL (no chance to flush or close anything); resolves once the process is gone. */
@@ -22,8 +25,15 @@ export interface RelayProcess {
  * on the same address (the peer key is in the data directory, so the peer id is the same too) and the peers that
  * keep a connection to it find it again.
  */
-export async function startRelayProcess(name: string, script: string, args: readonly string[]): Promise<RelayProcess> {
-  let daemon: Daemon = await startDaemon(name, script, [...args, '--listen', '/ip4/127.0.0.1/tcp/0']);
+export async function startRelayProcess(name: string, script: string, args: readonly string[], watch = /peer reported/): Promise<RelayProcess> {
+  const watched: string[] = [];
+  const watchStderr = (d: Daemon) => {
+    createInterface({ input: d.child.stderr! }).on('line', (line) => {
+      if (watch.test(line) && watched.length < 100) watched.push(line.slice(0, 400));
+    });
+    return d;
+  };
+  let daemon: Daemon = watchStderr(await startDaemon(name, script, [...args, '--listen', '/ip4/127.0.0.1/tcp/0']));
   const address = daemon.ready.addresses.find((a) => a.includes('/tcp/') && !a.includes('/ws'))!;
   const port = /\/tcp\/(\d+)/.exec(address)![1]!;
   const pids = [daemon.child.pid!];
@@ -32,6 +42,7 @@ export async function startRelayProcess(name: string, script: string, args: read
     name,
     address,
     pids,
+    watched,
     get running() {
       return alive(daemon);
     },
@@ -45,7 +56,7 @@ export async function startRelayProcess(name: string, script: string, args: read
       // The port was just freed by the dead process; a restart right after may still find it taken for a moment.
       for (let attempt = 1; ; attempt++) {
         try {
-          daemon = await startDaemon(name, script, [...args, '--listen', `/ip4/127.0.0.1/tcp/${port}`]);
+          daemon = watchStderr(await startDaemon(name, script, [...args, '--listen', `/ip4/127.0.0.1/tcp/${port}`]));
           break;
         } catch (error) {
           if (attempt >= 5) throw error;

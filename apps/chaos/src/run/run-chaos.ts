@@ -25,6 +25,7 @@ import { meterBytes } from './byte-meter.js';
 import type { ChaosReport, Divergence } from './chaos-report.js';
 import { correctedForm } from './corrected-form.js';
 import { readStoredDocuments } from './disk-audit.js';
+import { receiptLatencies, type ReceiptLatencies } from './receipt-latency.js';
 import { startRelayProcess, type RelayProcess } from './relay-process.js';
 import { checkServerResults, serverTotals, type SignedResult } from './server-checks.js';
 
@@ -131,6 +132,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
   let convergedAfterLastEventMs: number | null = null;
   let maxReceiptLatencyMs: number | null = null;
   let maxIslandReceiptLatencyMs: number | null = null;
+  let latencies: ReceiptLatencies = { count: 0, p50Ms: null, p95Ms: null, maxMs: null, slowest: null };
   let atServer = 0;
   let receiptsAtOperators = 0;
   let totalsMatchSigned = false;
@@ -138,6 +140,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
   const divergent: Divergence[] = [];
   let replicasCompared = 0;
   const signed: SignedResult[] = [];
+  const misbehaviour: string[] = [];
   try {
     const linkedCount = tpsList.length - islandCodes.size;
     say(
@@ -323,17 +326,30 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     }
     extraAttestations = findings.extraAttestations;
 
-    // Receipt latencies.
-    for (const [tps, phone] of operators) {
-      for (const id of ownIds(tps)) {
-        const receivedAt = phone.ledger.receipts.get(id)?.[0]?.at;
-        const queued = queuedAt.get(id);
-        if (receivedAt === undefined || queued === undefined) continue;
-        const latency = receivedAt - queued;
-        if (islandCodes.has(tps)) maxIslandReceiptLatencyMs = Math.max(maxIslandReceiptLatencyMs ?? 0, latency);
-        else maxReceiptLatencyMs = Math.max(maxReceiptLatencyMs ?? 0, latency);
-      }
+    // No honest peer is ever reported for misbehaving (a report bans the peer for 10 minutes).
+    const names = new Map<string, string>();
+    for (const [d, r] of pps) names.set(r.node.peer.peerId, `pps-${d}`);
+    for (const [t, o] of operators) names.set(o.node.peer.peerId, `operator-${t}`);
+    for (const [c, phone] of carriers) names.set(phone.node.peer.peerId, c);
+    for (const [k, r] of ppk) names.set(r.address.split('/p2p/')[1]!, `ppk-${k}`);
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const reporters: [string, TitipPeer][] = [
+      ...[...pps].map(([d, r]): [string, TitipPeer] => [`pps-${d}`, r.node.peer]),
+      ...[...operators].map(([t, o]): [string, TitipPeer] => [`operator-${t}`, o.node.peer]),
+      ...[...carriers].map(([c, phone]): [string, TitipPeer] => [c, phone.node.peer]),
+    ];
+    for (const [who, peer] of reporters) {
+      for (const report of peer.engine.reports()) misbehaviour.push(`${who} reported ${nameOf(report.peer)}: ${report.code}: ${report.detail.slice(0, 160)}`);
     }
+    for (const [k, r] of ppk) {
+      for (const line of r.watched) misbehaviour.push(`ppk-${k}: ${[...names].reduce((l, [id, name]) => l.replaceAll(id, name), line)}`);
+    }
+    if (misbehaviour.length > 0) fail(`${misbehaviour.length} honest peers reported for misbehaving (and so banned): ${misbehaviour.slice(0, 12).join(' | ')}`);
+
+    // Receipt latencies: the linked operators (and the slowest trip explained), the islands apart.
+    latencies = receiptLatencies([...operators.values()].filter((p) => !islandCodes.has(p.tps.tps)), pps, queuedAt, schedule, t0);
+    maxReceiptLatencyMs = latencies.maxMs;
+    maxIslandReceiptLatencyMs = receiptLatencies([...operators.values()].filter((p) => islandCodes.has(p.tps.tps)), pps, queuedAt, schedule, t0).maxMs;
 
     // Totals: the server's per kecamatan against the sums of the current revisions signed.
     totalsMatchSigned = true;
@@ -405,6 +421,8 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       convergedAfterLastEventMs,
       maxReceiptLatencyMs,
       maxIslandReceiptLatencyMs,
+      receiptLatency: latencies,
+      misbehaviourReports: misbehaviour,
       bytes,
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
@@ -427,6 +445,8 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       convergedAfterLastEventMs,
       maxReceiptLatencyMs,
       maxIslandReceiptLatencyMs,
+      receiptLatency: latencies,
+      misbehaviourReports: misbehaviour,
       bytes: meter.totals(),
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
