@@ -12,6 +12,7 @@ export {
   RuleViolationError,
   SubmissionConflictError,
   ReceiptTimeoutError,
+  DeliveryTimeoutError,
   AbortedError,
   DataDirError,
   type CliErrorCode,
@@ -32,6 +33,9 @@ export {
   type RelayCredentialParams,
 } from './issuer/issue-by-issuer.js';
 export { buildNetworkFile, writeNetworkFile, type NetworkFileParams } from './issuer/network-file.js';
+export { signRevocations, type RevocationParams } from './issuer/sign-revocation.js';
+export { revocationRegionsOf } from './issuer/revocation-regions.js';
+export { encodeRevocationFile, writeRevocationFile, readRevocationFile, MAX_REVOCATIONS_PER_FILE } from './issuer/revocation-file.js';
 
 // Files
 export { writeFileAtomic, type WriteFileOptions } from './files/write-file-atomic.js';

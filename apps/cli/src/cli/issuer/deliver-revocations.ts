@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Network } from '@titip/config';
 import type { RevocationRecord } from '@titip/records';
-import { injectRecords, type InjectResult } from '../../issuer/inject-records.js';
+import type { InjectResult } from '../../issuer/inject-records.js';
 import type { CliIo } from '../cli-io.js';
 
 /**
@@ -18,6 +18,7 @@ export async function deliverRevocations(
   const temp = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'titip-issuer-')) : undefined;
   try {
     io.stderr(`Handing ${records.length} revocation(s) to ${options.peers.length} peer(s); waiting up to ${Math.round(options.timeoutMs / 1000)} s for them to confirm…\n`);
+    const { injectRecords } = await import('../../issuer/inject-records.js'); // libp2p loads only when needed
     return await injectRecords(records, {
       network: options.network,
       dial: options.peers,
