@@ -51,6 +51,7 @@ export const importCommand = defineCommand({
       try {
         const result = await withBundleCode(() => importBundleFile(opened.replica, values.file));
         const bytes = (await stat(values.file)).size;
+        if (opened.created) io.stderr(`titip-bundle import: created the data dir ${values['data-dir']}\n`);
         if (values.json) printJson(io, { file: values.file, bytes, dataDir: values['data-dir'], created: opened.created, ...result });
         else io.stdout(formatImport(values.file, bytes, result));
         return result.rejected.length > 0 ? EXIT.failed : EXIT.ok;
