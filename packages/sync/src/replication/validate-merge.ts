@@ -181,8 +181,12 @@ function agreedValue(candidate: DocBackend, id: string, reject: (rejection: Merg
   return first;
 }
 
-/** Most concurrent copies of one object a document keeps (replicas that each added it independently). */
-const MAX_CONCURRENT_COPIES = 4;
+/**
+ * Most concurrent copies of one object a document keeps: replicas that each added it independently (its author, and
+ * every peer that imported it from a bundle before the network brought it). Generous, so that a bundle copied to many
+ * relays never gets an honest peer banned; it only bounds what a forger of concurrent history can make a peer store.
+ */
+const MAX_CONCURRENT_COPIES = 32;
 
 /**
  * A held object put again is harmless only as a concurrent addition (two replicas added it independently: Automerge
