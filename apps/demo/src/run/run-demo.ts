@@ -198,20 +198,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     );
     say(`all ${expected} results queued on the operators' phones; the links carry them up`);
     const islands = islandTps.map((i) => operators.get(i.tps)!);
-    const voyage = sail(carrier, islands, (island) => pps.get(island.tps.desa)!, { sailingMs: 500, stopTimeoutMs: 30_000, log: say });
+    // A stop lasts until the boat holds the island's results and page photos (or the PPS does): give it time, the
+    // field process is busy with 231 peers when the boat leaves.
+    const voyage = sail(carrier, islands, (island) => pps.get(island.tps.desa)!, { sailingMs: 500, stopTimeoutMs: 120_000, log: say });
     const deadline = started + timeoutMs;
     let voyageError: unknown;
     await voyage.catch((error: unknown) => (voyageError = error));
-    await until(() => receiptsAtOperators() >= expected || Date.now() > deadline, Math.max(1, deadline - Date.now()) + 1000, 'all receipts').catch(() => undefined);
+    if (voyageError) say(`the voyage failed: ${(voyageError as Error).message}`);
+    // Without the boat the island results, receipts and photos cannot arrive: wait only for the others then.
+    const islandResults = voyageError ? islands.reduce((n, island) => n + ownSubmissions(island).length, 0) : 0;
+    const receiptsDue = expected - islandResults;
+    const photosDue = photosExpected - islandResults * photoPages;
+    await until(() => receiptsAtOperators() >= receiptsDue || Date.now() > deadline, Math.max(1, deadline - Date.now()) + 1000, 'all receipts').catch(() => undefined);
     // The photos follow the numbers: wait for the last of them at the server.
     while (Date.now() <= deadline) {
       await poll().catch(() => undefined);
-      if (photosAtServer >= photosExpected) break;
+      if (photosAtServer >= photosDue) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await poll().catch(() => undefined);
     clearInterval(progress);
-    if (voyageError) say(`the voyage failed: ${(voyageError as Error).message}`);
     say(
       `done: server holds ${atServer}/${expected} results · receipts back at operators ${receiptsAtOperators()}/${expected} · ` +
         `photos at server ${photosAtServer}/${photosExpected} (${(photoBytesAtServer / 1e6).toFixed(1)} MB)`,

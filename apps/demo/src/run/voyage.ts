@@ -32,15 +32,15 @@ export async function sail(carrier: CarrierPhone, islands: readonly OperatorPhon
   const holds = (blobs: { info(sha256: string): { complete: boolean } | undefined }, island: OperatorPhone) => photosOf(island).every((sha256) => blobs.info(sha256)?.complete === true);
   const meet = async (address: string, peerId: string, done: () => boolean, what: string) => {
     await sleep(options.sailingMs);
-    // A boat may arrive before the phone answers: try a few times, like a crew would.
+    // A boat may arrive before the phone answers (the field process is busy): try again, like a crew would.
     for (let attempt = 1; ; attempt++) {
       try {
         await carrier.node.peer.connect(address);
         break;
       } catch (error) {
-        if (attempt >= 5) throw error;
-        options.log(`  carrier: no answer (${what}, try ${attempt}): ${(error as Error).message.slice(0, 120)}`);
-        await sleep(1000);
+        if (attempt >= 15) throw error;
+        options.log(`  carrier: no answer (${what}, try ${attempt}): ${(error as Error).message.slice(0, 160)}`);
+        await sleep(2000);
       }
     }
     await until(done, options.stopTimeoutMs, what);
