@@ -159,8 +159,8 @@ describe('startServer with operators over libp2p', () => {
       counts: { submissions: 4, receipts: 4 },
       receipts: { issued: 4, pending: 0 },
       elections: [
-        { id: 'pkwkk', tpsReporting: 2, tpsCounted: 1 },
-        { id: 'pkwkp', tpsReporting: 0, tpsCounted: 0 },
+        { id: 'pkwkk', tpsReporting: 2, tpsCounted: 1, tpsContested: 1 },
+        { id: 'pkwkp', tpsReporting: 0, tpsCounted: 0, tpsContested: 0 },
       ],
       misbehaviourReports: 0,
     });

@@ -63,6 +63,8 @@ export class ResultsIndex {
   readonly #attestations = new Map<string, AttestationSummary[]>();
   readonly #receipts = new Map<string, ReceiptSummary[]>();
   readonly #coverage = new Map<string, { reporting: number; counted: number }>();
+  /** Per election, the TPS whose result is contested. */
+  readonly #contested = new Map<string, Set<string>>();
   readonly #listeners = new Set<(change: CurrentChange) => void>();
   #submissions = 0;
   #receiptCount = 0;
@@ -154,6 +156,11 @@ export class ResultsIndex {
     return this.#standing.get(submission);
   }
 
+  /** TPS of an election held out of the totals because an equivocation sits above their current result. */
+  contestedCount(election: string): number {
+    return this.#contested.get(election)?.size ?? 0;
+  }
+
   /** Submissions of a TPS and election held but not counted, with why. */
   uncountedOf(tps: string, election: string): readonly UncountedSubmission[] {
     const entry = this.#entries.get(tps)?.get(election);
@@ -209,6 +216,10 @@ export class ResultsIndex {
   }
 
   #announce(tps: string, election: string, entry: Entry, coverage: { counted: number }, previous: SubmissionRecord | null): void {
+    let contested = this.#contested.get(election);
+    if (contested === undefined) this.#contested.set(election, (contested = new Set()));
+    if (entry.result.contested) contested.add(tps);
+    else contested.delete(tps);
     const current = countedOf(entry.result);
     if ((previous?.id ?? null) === (current?.id ?? null)) return;
     coverage.counted += (current === null ? 0 : 1) - (previous === null ? 0 : 1);

@@ -66,9 +66,11 @@ describe('ResultsIndex', () => {
     expect(index.result(TPS_A, 'pkwkk')).toMatchObject({ contested: true, current: { id: r1.id } });
     expect(changes.map((c) => c.current?.id ?? null)).toEqual([r1.id, r2a.id, null]);
     expect(index.coverage('pkwkk')).toEqual({ reporting: 1, counted: 0 });
+    expect(index.contestedCount('pkwkk')).toBe(1);
     index.add(r3);
     expect(changes.at(-1)).toMatchObject({ previous: null, current: { id: r3.id } });
     expect(index.coverage('pkwkk')).toEqual({ reporting: 1, counted: 1 });
+    expect(index.contestedCount('pkwkk')).toBe(0);
   });
 
   it('attaches attestations and receipts to their submission, whatever the order', async () => {

@@ -16,6 +16,8 @@ export function electionsView(state: ApiState) {
         paslon: paslonList(e),
         tpsReporting: coverage.reporting,
         tpsCounted: coverage.counted,
+        // held out of the totals: an equivocation sits above their current result
+        tpsContested: state.index.contestedCount(e.id),
       };
     }),
   };

@@ -40,7 +40,7 @@ export function statusView(state: ApiState) {
     photos: photoTotalsView(state),
     elections: state.network.elections.map((e) => {
       const coverage = state.index.coverage(e.id);
-      return { id: e.id, tpsReporting: coverage.reporting, tpsCounted: coverage.counted };
+      return { id: e.id, tpsReporting: coverage.reporting, tpsCounted: coverage.counted, tpsContested: state.index.contestedCount(e.id) };
     }),
     misbehaviourReports: state.misbehaviourReports(),
   };
