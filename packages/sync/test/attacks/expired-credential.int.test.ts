@@ -72,6 +72,32 @@ describe('attack: an expired operator credential', () => {
     expect(relay.peer.sessionWith(sink.peer.peerId)?.phase).toBe('live');
   });
 
+  it('an island result carried to the server days after its credential expired counts, because its PPS attested it in time; an unattested one does not', async () => {
+    network = await CredentialNetwork.start();
+    const { t } = network;
+    const now = Date.now();
+    const operator = await t.operator(TPS, now - DAY, now + DAY);
+    const late = await t.operator(OTHER_TPS, now - DAY, now + DAY);
+    const pps = await t.relay(now - DAY, now + 30 * DAY);
+    // On the island: the phones sync with the PPS laptop, which attests what it sees; no link to the server.
+    const laptop = await network.startPeer([DESA], 'pps');
+    const phone = await network.startPeer([TPS], 'operator', [laptop.address]);
+    const island = await t.submission(operator, TPS, now);
+    await author(phone, island);
+    await judged(laptop, island.id, 'the island result at the PPS');
+    await author(laptop, await t.attestation(pps, island, Date.now()));
+    const unattested = await t.submission(late, OTHER_TPS, now);
+    await author(laptop, unattested);
+    // Five days later the laptop reaches a server (its clock five days on): both operator credentials have expired.
+    const server = await network.startPeer([''], 'server', [laptop.address], undefined, () => Date.now() + 5 * DAY);
+    await judged(server, island.id, 'the island result at the server');
+    await judged(server, unattested.id, 'the unattested result at the server');
+    await eventually(async () => (await server.standing.whenIdle(), server.standing.counts(island.id) === true), 'the attestation pins the time');
+    expect(server.standing.standingOf(island.id)?.witnessedAt).toBeLessThan(now + DAY);
+    expect(server.standing.standingOf(unattested.id)).toMatchObject({ counted: false, reason: 'expired' });
+    expect(server.peer.engine.reports()).toEqual([]);
+  });
+
   it('a phone whose clock is a year ahead (or in 1970) still has its valid result counted', async () => {
     network = await CredentialNetwork.start();
     const { t, sink } = network;
