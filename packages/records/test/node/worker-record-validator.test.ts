@@ -3,6 +3,7 @@ import { hashHex, issueCredential, toHex } from '@titip/identity';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAttestation } from '../../src/create/create-attestation.js';
 import { createReceipt } from '../../src/create/create-receipt.js';
+import { createRevocation } from '../../src/create/create-revocation.js';
 import { createSubmission } from '../../src/create/create-submission.js';
 import { docIdOf } from '../../src/doc-id.js';
 import { InvalidRecordInputError, WorkerValidatorError } from '../../src/errors.js';
@@ -127,7 +128,9 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
     const submission = await createSubmission(submissionParams(s), provider, pkwkk1906);
     const receipt = await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission, receivedAt: ELECTION_DAY + HOUR }, provider);
     const attestation = await createAttestation({ keyPair: s.relay, credentials: s.relayChain, submission, stage: 'ppk', region: '190601', seenAt: ELECTION_DAY + HOUR }, provider);
-    const others = [receipt, attestation].map(({ id, bytes }) => ({ id, bytes }));
+    const byIssuer = await createRevocation({ keyPair: s.issuer, credentials: [s.issuerCred.bytes], revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906012001', reason: 'HP hilang' }, provider);
+    const byRoot = await createRevocation({ keyPair: s.root, revoked: s.issuerCred.bytes, from: ELECTION_DAY, region: '1906', reason: 'kunci bocor' }, provider);
+    const others = [receipt, attestation, byIssuer, byRoot].map(({ id, bytes }) => ({ id, bytes }));
     const valid = [...others, ...(await submissions(s, 120, 12)), ...others];
     const entries = valid.map((e, i) => (i % 7 === 3 ? { id: e.id, bytes: flipBit(e.bytes, -3) } : i % 11 === 5 ? { id: 'f'.repeat(64), bytes: e.bytes } : e));
     const expected = await createRecordValidator({ root: s.root.publicKey, provider, elections: () => pkwkk1906 }).batch(entries);
@@ -138,6 +141,8 @@ describe('createWorkerRecordValidator: the same verdicts as createRecordValidato
     const okCount = results.filter((r) => r.ok).length;
     expect(okCount).toBeGreaterThan(90);
     expect(results.filter((r) => r.ok && r.record.kind !== 'submission').length).toBeGreaterThanOrEqual(3); // receipts and attestations too
+    expect(results.filter((r) => r.ok && r.record.kind === 'revocation').map((r) => r.ok && docIdOf(r.record))).toContain('1906');
+    expect(results.some((r) => r.ok && r.record.kind === 'revocation' && r.credential === null)).toBe(true); // signed by the root itself
     for (const r of results) if (r.ok) expect(r.record.bytes.buffer.byteLength).toBe(r.record.bytes.length);
     const firstOk = results.find((r) => r.ok);
     expect(firstOk?.ok === true && Object.isFrozen(firstOk.credential)).toBe(true);
