@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAttestation } from '../../src/create/create-attestation.js';
 import { createReceipt } from '../../src/create/create-receipt.js';
+import { createRevocation } from '../../src/create/create-revocation.js';
 import { createSubmission } from '../../src/create/create-submission.js';
 import { MalformedRecordError } from '../../src/errors.js';
 import { createWorkerRecordValidator } from '../../src/node/worker-record-validator.js';
@@ -16,7 +17,9 @@ const submission = await createSubmission(submissionParams(s), provider, pkwkk19
 const revision = await createSubmission({ ...submissionParams(s), revision: 2, supersedes: submission.id, deviceTime: ELECTION_DAY + HOUR }, provider, pkwkk1906);
 const receipt = await createReceipt({ keyPair: s.server, credentials: s.serverChain, submission, receivedAt: ELECTION_DAY + 2 * HOUR }, provider);
 const attestation = await createAttestation({ keyPair: s.relay, credentials: s.relayChain, submission, stage: 'ppk', region: '190601', seenAt: ELECTION_DAY + HOUR }, provider);
-const seeds = [submission.bytes, revision.bytes, receipt.bytes, attestation.bytes];
+const revocation = await createRevocation({ keyPair: s.issuer, credentials: [s.issuerCred.bytes], revoked: s.operatorChain[0]!, from: ELECTION_DAY, region: '1906012001', reason: 'HP hilang' }, provider);
+const rootRevocation = await createRevocation({ keyPair: s.root, revoked: s.issuerCred.bytes, from: ELECTION_DAY, region: '1906', reason: 'kunci bocor' }, provider);
+const seeds = [submission.bytes, revision.bytes, receipt.bytes, attestation.bytes, revocation.bytes, rootRevocation.bytes];
 const elections = (id: string) => (id === 'pkwkk' ? pkwkk1906 : undefined);
 const validator = createRecordValidator({ root: s.root.publicKey, provider, elections });
 const isSeed = (bytes: Uint8Array) => seeds.some((seed) => bytesEqual(seed, bytes));
@@ -55,7 +58,7 @@ const oddValue: fc.Arbitrary<CanonicalValue> = fc.oneof(
   oddJson.filter((v) => typeof v !== 'number' || Number.isSafeInteger(v)).map((v) => v as CanonicalValue),
   fc.uint8Array({ maxLength: 70 }),
   fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n - 1n }),
-  fc.constantFrom<CanonicalValue>('1906012001002', '1906012001001', 'pkwkp', 'ppk', 'pps', 'submission', 'receipt', 0, 601, 99_999, 100_000, -1),
+  fc.constantFrom<CanonicalValue>('1906012001002', '1906012001001', '1906', 'pkwkp', 'ppk', 'pps', 'submission', 'receipt', 'revocation', 0, 601, 99_999, 100_000, -1),
   fc.constantFrom(...seeds).map((b) => b as CanonicalValue),
 );
 
