@@ -45,6 +45,8 @@ export interface StartNodePeerOptions {
   readonly syncLimits?: PeerSyncLimits;
   /** Largest sync wire frame sent or accepted. @default 4 MiB */
   readonly maxFrameBytes?: number;
+  /** How long a reported peer is refused. @default 600000 (10 minutes) */
+  readonly banMs?: number;
   readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
   /**
    * Judge whether each record held counts at the time it was first witnessed ({@link CredentialStanding}: first
@@ -101,6 +103,7 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
       ...(options.onMisbehaviour ? { onMisbehaviour: options.onMisbehaviour } : {}),
       ...(options.syncLimits ? { limits: options.syncLimits } : {}),
       ...(options.maxFrameBytes !== undefined ? { maxFrameBytes: options.maxFrameBytes } : {}),
+      ...(options.banMs !== undefined ? { banMs: options.banMs } : {}),
       logger,
     });
     for (const target of options.dial ?? []) peer.keep(target);

@@ -31,6 +31,8 @@ export interface TitipPeerOptions {
   readonly maxOutboundStreams?: number;
   /** What each remote peer is granted: sessions, bytes and frames per minute (see `docs/limits.md`). */
   readonly limits?: PeerSyncLimits;
+  /** How long a reported peer is refused. @default 600000 (10 minutes) */
+  readonly banMs?: number;
   /** Dial every peer mDNS discovers and sync with it. @default true */
   readonly syncWithDiscovered?: boolean;
   /** Accept sync on relayed connections with limits (browser signalling). @default false */
@@ -68,6 +70,7 @@ export class TitipPeer {
     this.engine = new SyncEngine({
       replica: options.replica,
       ...(options.role ? { role: options.role } : {}),
+      ...(options.banMs !== undefined ? { banMs: options.banMs } : {}),
       onMisbehaviour: (misbehaviour) => {
         options.onMisbehaviour?.(misbehaviour);
         // A reported peer is banned: its other sessions end too, once the reporting one has queued its reject.

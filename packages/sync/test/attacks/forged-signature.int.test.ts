@@ -1,5 +1,8 @@
 import { eventually } from '@titip/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_ID } from '../../src/replication/constants.js';
+import { openFrameChannel } from '../../src/transport/protocol-channel.js';
+import { Attacker } from '../replication/attacker.js';
 import { DESA, expectIntact, expectOnDisk, expectReported, HonestNetwork, idsOnDisk, reEnvelope, rejectOf, snapshot } from './fixtures/honest-network.js';
 
 let network: HonestNetwork | undefined;
@@ -35,4 +38,24 @@ describe('attack: a forged signature', () => {
       expectOnDisk(await idsOnDisk(network, network.sink, ['']), before, [next.id]);
     });
   }
+
+  it('the ban lasts banMs: refused meanwhile, the same peer id may sync again after it', async () => {
+    network = await HonestNetwork.start({ sinkBanMs: 1500 });
+    const first = await network.submitHonest('the first result');
+    const { attacker, peerId, node } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    const forged = reEnvelope(first.bytes, (parts) => void ((parts[4] as Uint8Array)[1]! ^= 0x01));
+    await attacker.tamper(DESA, (doc) => void (doc[forged.id] = forged.bytes));
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expectReported(network.sink, peerId, 'invalid-object', 'bad-signature');
+    // While banned, a new session is refused at once.
+    const refusedChannel = await openFrameChannel(node, network.sink.address, SYNC_PROTOCOL_ID).catch(() => undefined);
+    if (refusedChannel) await expect(Attacker.over(refusedChannel, [DESA]).holds(DESA, network.sink.replica.heads(DESA), 500)).rejects.toThrow();
+    // After the ban the same peer syncs like anyone else.
+    await eventually(() => !network!.sink.peer.engine.isBanned(peerId), 'the ban ends', 10_000);
+    const again = Attacker.over(await openFrameChannel(node, network.sink.address, SYNC_PROTOCOL_ID), [DESA]);
+    await again.holds(DESA, network.sink.replica.heads(DESA));
+    expect(again.rejected).toBe(false);
+    await network.submitHonest('a result after the ban');
+  });
 });
