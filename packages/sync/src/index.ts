@@ -24,6 +24,7 @@ export {
 export type { DocBackend } from './replication/automerge-backend.js';
 export { DocumentPersistence } from './replication/document-persistence.js';
 export { Replica, type ReplicaOptions, type ObjectsAddedEvent, type ObjectOrigin } from './replication/replica.js';
+export type { MergeCompanion } from './replication/merge-companion.js';
 export {
   wireMessageSchema,
   type WireMessage,

@@ -36,9 +36,18 @@ export function forkWithObjects(backend: DocBackend, entries: readonly ObjectEnt
   });
   if (added.length === 0) return { backend, added };
   const next = forkOf(backend);
-  for (const entry of added) next.put(ROOT, entry.id, entry.bytes);
-  next.commit();
+  putObjects(next, added);
   return { backend: next, added };
+}
+
+/**
+ * Puts `entries` into `fork` (a fork this process owns and nobody reads yet) in one change of its own. The caller has
+ * checked that none is held.
+ */
+export function putObjects(fork: DocBackend, entries: readonly ObjectEntry[]): void {
+  if (entries.length === 0) return;
+  for (const entry of entries) fork.put(ROOT, entry.id, entry.bytes);
+  fork.commit();
 }
 
 /**

@@ -7,8 +7,9 @@ import { digestOfHeads } from './digest.js';
 import { DocumentPersistence } from './document-persistence.js';
 import { MergeRejectedError, OutOfScopeError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import type { MergeCompanion } from './merge-companion.js';
 import type { ObjectEntry, ObjectValidator } from './object-validator.js';
-import { forkWithObjects, materialize, objectIdsOf, objectOf, sortedHeadsOf } from './region-backend.js';
+import { forkWithObjects, materialize, objectIdsOf, objectOf, putObjects, sortedHeadsOf } from './region-backend.js';
 import type { RegionDoc } from './region-document.js';
 import { isInInterest, type RegionScopes } from './scope.js';
 import { mergeRemoteSyncMessage } from './validate-merge.js';
@@ -57,6 +58,7 @@ export class Replica {
   readonly #listeners = new Set<(event: ObjectsAddedEvent) => void>();
   readonly #maxObjectBytes: number;
   readonly #logger: Logger;
+  #companion: MergeCompanion | undefined;
 
   private constructor(options: ReplicaOptions, persistence: DocumentPersistence, docs: Map<string, DocBackend>) {
     this.scopes = [...options.scopes];
@@ -140,6 +142,15 @@ export class Replica {
   }
 
   /**
+   * Sets (or, with undefined, removes) the {@link MergeCompanion} whose objects are stored in the same write as each
+   * accepted remote merge that adds objects. Their `ObjectsAddedEvent` (origin `'local'`) is emitted just before the
+   * merge's own, both once the write is durable.
+   */
+  setMergeCompanion(companion: MergeCompanion | undefined): void {
+    this.#companion = companion;
+  }
+
+  /**
    * Adds objects authored (or imported) here. They are validated like remote ones unless `trusted` (objects this
    * process has just signed itself). Resolves once they are durably stored.
    */
@@ -174,8 +185,21 @@ export class Replica {
       const backend = this.#docs.get(docId) ?? newBackend();
       const before = backend.getHeads();
       const merge = await mergeRemoteSyncMessage(docId, backend, syncState, message, this.#validator, { maxObjectBytes: this.#maxObjectBytes });
-      if (!sameHeads(merge.backend.getHeads(), before)) await this.#commit(docId, merge.backend, merge.added, { peer });
-      else this.#docs.set(docId, merge.backend); // may hold changes still waiting for their dependencies
+      if (sameHeads(merge.backend.getHeads(), before)) {
+        this.#docs.set(docId, merge.backend); // may hold changes still waiting for their dependencies
+        return { syncState: merge.syncState, added: merge.added };
+      }
+      // A message that changed the heads was received on a fork (see mergeRemoteSyncMessage): own objects can join it.
+      const companion = this.#companion;
+      const own = companion !== undefined && merge.backend !== backend && merge.added.length > 0 ? await this.#companionObjects(companion, docId, merge.added) : [];
+      putObjects(merge.backend, own);
+      try {
+        await this.#commit(docId, merge.backend, merge.added, { peer }, own);
+      } catch (error) {
+        if (own.length > 0) companion?.settled?.(docId, own, false);
+        throw error;
+      }
+      if (own.length > 0) companion?.settled?.(docId, own, true);
       return { syncState: merge.syncState, added: merge.added };
     });
   }
@@ -185,12 +209,34 @@ export class Replica {
     return generateSyncMessage(this.#docs.get(docId) ?? newBackend(), syncState);
   }
 
-  async #commit(docId: string, next: DocBackend, added: readonly ObjectEntry[], origin: ObjectOrigin): Promise<void> {
+  /** What the companion adds to a merge: new objects only (not held, not in the merge, each once); none if it throws. */
+  async #companionObjects(companion: MergeCompanion, docId: string, added: readonly ObjectEntry[]): Promise<ObjectEntry[]> {
+    let objects: readonly ObjectEntry[];
+    try {
+      objects = await companion.objectsFor(docId, added);
+    } catch (error) {
+      this.#logger.error('merge companion failed; storing the merge alone', { docId, error });
+      return [];
+    }
+    const taken = new Set(added.map((e) => e.id));
+    return objects.filter((entry) => {
+      if (taken.has(entry.id) || this.#locations.has(entry.id) || entry.bytes.byteLength > this.#maxObjectBytes) return false;
+      taken.add(entry.id);
+      return true;
+    });
+  }
+
+  async #commit(docId: string, next: DocBackend, added: readonly ObjectEntry[], origin: ObjectOrigin, own: readonly ObjectEntry[] = []): Promise<void> {
     await this.#persistence.save(docId, next);
     this.#docs.set(docId, next);
+    for (const entry of own) this.#locations.set(entry.id, docId);
     for (const entry of added) this.#locations.set(entry.id, docId);
-    if (added.length === 0) return;
-    const event: ObjectsAddedEvent = { docId, added, origin };
+    if (own.length > 0) this.#emit({ docId, added: own, origin: 'local' });
+    if (added.length > 0) this.#emit({ docId, added, origin });
+  }
+
+  #emit(event: ObjectsAddedEvent): void {
+    const { docId } = event;
     for (const listener of this.#listeners) {
       try {
         listener(event);

@@ -271,8 +271,10 @@ export class SyncSession {
 
   #onLocalChange(event: ObjectsAddedEvent): void {
     if (this.#phase === 'closed') return;
-    // Objects this session is storing from its own peer: #onSync answers for that document once they are stored.
-    if (event.origin !== 'local' && event.origin.peer === this.peer && this.#applying.has(event.docId)) return;
+    // A document this session is storing a message of its peer into (the objects of that message, and whatever is
+    // stored in the same write or before the message is through): #onSync answers for it once the write is done,
+    // and that answer carries them all.
+    if (this.#applying.has(event.docId)) return;
     if (this.#phase !== 'live') {
       this.#pendingDocs.add(event.docId);
       return;

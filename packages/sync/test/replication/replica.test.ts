@@ -2,7 +2,8 @@ import * as A from '@automerge/automerge';
 import { openMemoryStore, type KeyValueStore } from '@titip/store';
 import { describe, expect, it } from 'vitest';
 import { MergeRejectedError } from '../../src/replication/errors.js';
-import type { ObjectValidator } from '../../src/replication/object-validator.js';
+import type { MergeCompanion } from '../../src/replication/merge-companion.js';
+import type { ObjectEntry, ObjectValidator } from '../../src/replication/object-validator.js';
 import { Replica, type ObjectsAddedEvent } from '../../src/replication/replica.js';
 import { testObject, testValidator } from './fixtures.js';
 
@@ -54,6 +55,107 @@ function pull(from: Replica, docId: string): string[] {
   const [doc] = A.receiveSyncMessage(A.init<Record<string, Uint8Array>>(), asking, reply);
   return Object.keys(doc).sort();
 }
+
+/** Applies to `sink` what `source` sends an empty peer of `docId` in one message; returns what `sink` answers. */
+async function sendOnce(source: Replica, sink: Replica, docId: string): Promise<{ added: ObjectEntry[]; answer: Uint8Array | null }> {
+  const [, request] = A.generateSyncMessage(A.init(), A.initSyncState());
+  const [, state] = A.receiveSyncMessage(A.init(), A.initSyncState(), request!);
+  const [, message] = source.generateSyncMessage(docId, state);
+  const applied = await sink.applyRemote(docId, A.initSyncState(), message!, 'source');
+  const [, answer] = sink.generateSyncMessage(docId, applied.syncState);
+  return { added: applied.added, answer };
+}
+
+/** A companion answering each object `x` with the object `ack x`, recording what it settled. */
+function ackCompanion(options: { throws?: boolean } = {}) {
+  const settled: { ids: string[]; stored: boolean }[] = [];
+  const companion: MergeCompanion = {
+    objectsFor(docId, added) {
+      if (options.throws) throw new Error('cannot sign');
+      return added.map((e) => testObject(docId, `ack ${new TextDecoder().decode(e.bytes)}`));
+    },
+    settled(_docId, objects, stored) {
+      settled.push({ ids: objects.map((o) => o.id).sort(), stored });
+    },
+  };
+  return { companion, settled };
+}
+
+describe('Replica merge companion', () => {
+  it('stores its objects in the write of the merge they answer, announces both only once durable, and they travel in the answer', async () => {
+    const source = await Replica.open({ store: await openMemoryStore(), scopes: [DESA], validator: testValidator });
+    const a = testObject(DESA, 'a');
+    const b = testObject(DESA, 'b');
+    await source.addLocal(DESA, [a, b]);
+    const { store, control } = await controllableStore();
+    const sink = await Replica.open({ store, scopes: [DESA], validator: testValidator });
+    const { companion, settled } = ackCompanion();
+    sink.setMergeCompanion(companion);
+    const events: ObjectsAddedEvent[] = [];
+    sink.onObjectsAdded((e) => events.push(e));
+    const acks = [testObject(DESA, `ack ${DESA}|a`), testObject(DESA, `ack ${DESA}|b`)];
+    control.hold();
+    const sending = sendOnce(source, sink, DESA);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(control.batches).toBe(1); // one write for the merge and its companion objects
+    expect(pull(sink, DESA)).toEqual([]);
+    expect(events).toEqual([]);
+    control.release();
+    const { added, answer } = await sending;
+    expect(control.batches).toBe(1);
+    expect(added.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+    // the companion's objects first (origin local), then the merge's
+    expect(events.map((e) => [e.origin, e.added.map((x) => x.id).sort()])).toEqual([
+      ['local', acks.map((x) => x.id).sort()],
+      [{ peer: 'source' }, [a.id, b.id].sort()],
+    ]);
+    expect(settled).toEqual([{ ids: acks.map((x) => x.id).sort(), stored: true }]);
+    expect(pull(sink, DESA)).toEqual([a.id, b.id, ...acks.map((x) => x.id)].sort());
+    // the answer to the source carries the companion's objects, through the source's validating merge
+    expect(answer).not.toBeNull();
+    const back = await source.applyRemote(DESA, A.initSyncState(), answer!, 'sink');
+    expect(back.added.map((e) => e.id).sort()).toEqual(acks.map((x) => x.id).sort());
+    const reopened = await Replica.open({ store, scopes: [DESA], validator: testValidator });
+    expect(reopened.objectCount).toBe(4);
+  });
+
+  it('drops its objects with a merge whose write fails, and the replica stays usable', async () => {
+    const source = await Replica.open({ store: await openMemoryStore(), scopes: [DESA], validator: testValidator });
+    await source.addLocal(DESA, [testObject(DESA, 'a')]);
+    const { store, control } = await controllableStore();
+    const sink = await Replica.open({ store, scopes: [DESA], validator: testValidator });
+    const { companion, settled } = ackCompanion();
+    sink.setMergeCompanion(companion);
+    control.failing = true;
+    await expect(sendOnce(source, sink, DESA)).rejects.toThrow('disk full');
+    expect(sink.objectCount).toBe(0);
+    expect(settled).toEqual([{ ids: [testObject(DESA, `ack ${DESA}|a`).id], stored: false }]);
+    control.failing = false;
+    await sendOnce(source, sink, DESA);
+    expect(sink.objectCount).toBe(2);
+    expect((await Replica.open({ store, scopes: [DESA], validator: testValidator })).objectCount).toBe(2);
+  });
+
+  it('stores the merge alone when the companion throws, and leaves local additions and removed companions alone', async () => {
+    const source = await Replica.open({ store: await openMemoryStore(), scopes: [DESA], validator: testValidator });
+    await source.addLocal(DESA, [testObject(DESA, 'a')]);
+    const sink = await Replica.open({ store: await openMemoryStore(), scopes: [DESA], validator: testValidator });
+    const failing = ackCompanion({ throws: true });
+    sink.setMergeCompanion(failing.companion);
+    await sendOnce(source, sink, DESA);
+    expect(sink.objectCount).toBe(1);
+    expect(failing.settled).toEqual([]);
+    const acking = ackCompanion();
+    sink.setMergeCompanion(acking.companion);
+    await sink.addLocal(DESA, [testObject(DESA, 'local')]);
+    expect(sink.objectCount).toBe(2);
+    sink.setMergeCompanion(undefined);
+    await source.addLocal(DESA, [testObject(DESA, 'b')]);
+    await sendOnce(source, sink, DESA);
+    expect(sink.objectCount).toBe(3);
+    expect(acking.settled).toEqual([]);
+  });
+});
 
 describe('Replica', () => {
   it('announces an addition only once it is stored: sync messages generated during the write do not carry it', async () => {
