@@ -63,6 +63,8 @@ export function attachServerCore(options: ServerCoreOptions): ServerCore {
     isReceipted: (id) => index.hasReceiptBy(id, serverKey),
     now,
     logger: logger.child('receipts'),
+    // Submissions arriving by sync are receipted in the write that stores them, unless receipts wait for standing.
+    alongsideMerges: standing === undefined,
   });
   // With standing, a submission is receipted once judged counted, at the time the server first indexed it.
   const waiting = new Map<string, { submission: SubmissionRecord; at: number }>();

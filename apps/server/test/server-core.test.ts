@@ -1,4 +1,6 @@
 import { decodeRecord, docIdOf } from '@titip/records';
+import { createMemoryChannelPair, SyncSession } from '@titip/sync';
+import { eventually } from '@titip/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachServerCore } from '../src/server-core.js';
 import { memoryReplica, receiptsHeld } from './fixtures/memory-replica.js';
@@ -13,6 +15,35 @@ const core = (replica: Parameters<typeof attachServerCore>[0]['replica']) =>
   attachServerCore({ replica, network: s.trust.network, keyPair: s.server.keyPair, credential: s.server.credential });
 
 describe('attachServerCore', () => {
+  it('receipts submissions arriving by sync in the write that stores them, once, and they go back in the answer', async () => {
+    const relay = await memoryReplica(s.trust.network);
+    const subs = [await submit(await s.operator(TPS_A), TPS_A, bupatiForm(100, 200)), await submit(await s.operator(TPS_B), TPS_B, bupatiForm(10, 20))];
+    const docId = docIdOf(subs[0]!);
+    await relay.replica.addLocal(docId, subs.map((x) => ({ id: x.id, bytes: x.bytes })), { trusted: true });
+    relay.events.length = 0;
+    const { replica, events } = await memoryReplica(s.trust.network);
+    const c = core(replica);
+    const [toRelay, toServer] = createMemoryChannelPair('server', 'relay');
+    const sessions = [new SyncSession({ replica, channel: toRelay }), new SyncSession({ replica: relay.replica, channel: toServer })];
+    const running = sessions.map((x) => x.run());
+    await eventually(() => relay.events.length > 0 && sessions.every((x) => x.phase === 'live'), 'receipts back at the relay', 5000);
+    // one write at the server: its receipts (announced first, by this server) with the submissions they answer
+    expect(events.map((e) => [e.origin, e.added.map((x) => decodeRecord(x.bytes).kind)])).toEqual([
+      ['local', ['receipt', 'receipt']],
+      [{ peer: 'relay' }, ['submission', 'submission']],
+    ]);
+    expect(relay.events.map((e) => [e.origin, e.added.map((x) => decodeRecord(x.bytes).kind)])).toEqual([[{ peer: 'server' }, ['receipt', 'receipt']]]);
+    await c.issuer.idle();
+    expect(c.issuer.stats()).toMatchObject({ issued: 2, pending: 0, failures: 0 });
+    const held = receiptsHeld(replica, decodeRecord);
+    expect(subs.map((x) => held.get(x.id)?.length)).toEqual([1, 1]);
+    expect(events).toHaveLength(2); // no second write of receipts
+    expect(sessions[0]!.stats.framesOut).toBeLessThanOrEqual(4); // hello, heads, one answer (with the receipts), at most one more
+    for (const x of sessions) await x.close();
+    await Promise.all(running);
+    await c.stop();
+  });
+
   it('receipts what was stored before it started (a crash between storing and receipting loses nothing), once', async () => {
     const { replica, store } = await memoryReplica(s.trust.network);
     const stored = await submit(await s.operator(TPS_A), TPS_A, bupatiForm(100, 200));

@@ -1,13 +1,14 @@
 import type { CredentialChain, Network } from '@titip/config';
 import type { Ed25519Provider, KeyPair } from '@titip/identity';
 import { silentLogger, type Logger } from '@titip/log';
-import { createReceipt, docIdOf, type SubmissionRecord } from '@titip/records';
-import type { ObjectEntry } from '@titip/sync';
+import { createReceipt, decodeRecord, docIdOf, MalformedRecordError, type SubmissionRecord } from '@titip/records';
+import type { MergeCompanion, ObjectEntry } from '@titip/sync';
 import { RECEIPT_REFUSALS, receiptRefusal, type ReceiptRefusal } from './receipt-eligibility.js';
 
-/** Where receipts are added: the replica (`Replica.addLocal`). */
+/** Where receipts are added: the replica (`Replica.addLocal`, and `Replica.setMergeCompanion` for receipts stored with their submissions). */
 export interface ReceiptSink {
   addLocal(docId: string, entries: readonly ObjectEntry[], options?: { trusted?: boolean }): Promise<ObjectEntry[]>;
+  setMergeCompanion?(companion: MergeCompanion | undefined): void;
 }
 
 /** Options of {@link ReceiptIssuer}. */
@@ -28,6 +29,13 @@ export interface ReceiptIssuerOptions {
   readonly retryDelayMs?: number;
   /** Documents written at once. @default 8 */
   readonly concurrency?: number;
+  /**
+   * Receipt the submissions a sync message brings in the same write that stores them (the issuer becomes the sink's
+   * {@link MergeCompanion}): one Automerge change set, one store batch and one sync message back per document
+   * instead of two each. Off where receipts must wait for something after storage (credential standing).
+   * @default false
+   */
+  readonly alongsideMerges?: boolean;
   readonly logger?: Logger;
 }
 
@@ -52,9 +60,11 @@ interface Pending {
  * Signs a receipt for every submission offered, at most one per submission, and adds them to the submission's desa
  * document. Offers made in one event-loop turn form one tick: each document gets one Automerge change (one
  * `addLocal`) per tick holding all its new receipts, however many submissions arrived. Offer a submission only once
- * it is durably stored (the replica emits after storing).
+ * it is durably stored (the replica emits after storing). With `alongsideMerges`, the submissions that arrive by
+ * sync are receipted before that, in the very write that stores them ({@link ReceiptIssuer.objectsFor}): a receipt
+ * is still never on disk, nor sent, without its submission.
  */
-export class ReceiptIssuer {
+export class ReceiptIssuer implements MergeCompanion {
   readonly #options: ReceiptIssuerOptions;
   readonly #now: () => number;
   readonly #logger: Logger;
@@ -73,6 +83,40 @@ export class ReceiptIssuer {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#logger = options.logger ?? silentLogger;
+    if (options.alongsideMerges === true) options.sink.setMergeCompanion?.(this);
+  }
+
+  /**
+   * `MergeCompanion.objectsFor`: the receipts of the submissions among `added` (validated, about to be stored in
+   * `docId`) that are due one, signed to be stored in the same write. Nothing when stopped or when signing fails (the
+   * submissions are then offered once stored, as without a companion).
+   */
+  async objectsFor(docId: string, added: readonly ObjectEntry[]): Promise<ObjectEntry[]> {
+    if (this.#stopped) return [];
+    const { credential, network, isReceipted } = this.#options;
+    const receivedAt = this.#now();
+    const due: Pending[] = [];
+    for (const entry of added) {
+      const submission = submissionOf(entry);
+      if (submission === undefined || this.#queued.has(submission.id) || isReceipted(submission.id)) continue;
+      // One refused is left to the usual path, which counts and logs it once it is stored and offered.
+      if (receiptRefusal(submission, network, credential.leaf, receivedAt) === null) due.push({ submission, receivedAt });
+    }
+    if (due.length === 0) return [];
+    try {
+      return await this.#sign(due);
+    } catch (error) {
+      this.#failures++;
+      this.#logger.error('cannot sign receipts', { docId, count: due.length, error });
+      return [];
+    }
+  }
+
+  /** `MergeCompanion.settled`: receipts stored with their submissions count as issued. */
+  settled(docId: string, objects: readonly ObjectEntry[], stored: boolean): void {
+    if (!stored) return;
+    this.#issued += objects.length;
+    this.#logger.debug('receipts issued with their submissions', { docId, count: objects.length });
   }
 
   /** Queues a stored submission for its receipt (ignored when already receipted or queued). */
@@ -103,6 +147,7 @@ export class ReceiptIssuer {
   /** Stops issuing: waits for the tick in progress; what is still queued is issued on the next start. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#options.alongsideMerges === true) this.#options.sink.setMergeCompanion?.(undefined);
     if (this.#retry !== undefined) clearTimeout(this.#retry);
     this.#retry = undefined;
     await this.#running;
@@ -136,8 +181,9 @@ export class ReceiptIssuer {
     }
   }
 
-  async #issueDoc(docId: string, items: Pending[]): Promise<void> {
-    const { keyPair, credential, network, provider, sink } = this.#options;
+  /** The items still due a receipt (not receipted yet, not refused: refusals are counted and logged). */
+  #due(items: readonly Pending[]): Pending[] {
+    const { credential, network } = this.#options;
     const due: Pending[] = [];
     for (const item of items) {
       const id = item.submission.id;
@@ -155,13 +201,24 @@ export class ReceiptIssuer {
       const { tps, election, revision } = item.submission.body;
       this.#logger.warn('no receipt for submission', { submission: id, tps, election, revision, reason: refusal });
     }
+    return due;
+  }
+
+  async #sign(due: readonly Pending[]): Promise<ObjectEntry[]> {
+    const { keyPair, credential, provider } = this.#options;
+    const receipts = await Promise.all(
+      due.map((item) => createReceipt({ keyPair, credentials: credential.chain, submission: item.submission, receivedAt: item.receivedAt }, provider)),
+    );
+    return receipts.map((r) => ({ id: r.id, bytes: r.bytes, decoded: r }));
+  }
+
+  async #issueDoc(docId: string, items: Pending[]): Promise<void> {
+    const { sink } = this.#options;
+    const due = this.#due(items);
     if (due.length === 0) return;
     let entries: ObjectEntry[];
     try {
-      const receipts = await Promise.all(
-        due.map((item) => createReceipt({ keyPair, credentials: credential.chain, submission: item.submission, receivedAt: item.receivedAt }, provider)),
-      );
-      entries = receipts.map((r) => ({ id: r.id, bytes: r.bytes, decoded: r }));
+      entries = await this.#sign(due);
     } catch (error) {
       this.#failures++;
       for (const item of due) this.#queued.delete(item.submission.id);
@@ -190,5 +247,20 @@ export class ReceiptIssuer {
   #settle(): void {
     if (this.#queued.size > 0 || this.#running !== undefined) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+}
+
+/** The submission an entry holds: the record its validator decoded when it carries one, else decoded here. */
+function submissionOf(entry: ObjectEntry): SubmissionRecord | undefined {
+  const decoded = entry.decoded as Partial<SubmissionRecord> | undefined;
+  if (typeof decoded === 'object' && decoded !== null && decoded.id === entry.id && decoded.bytes instanceof Uint8Array) {
+    return decoded.kind === 'submission' ? (decoded as SubmissionRecord) : undefined;
+  }
+  try {
+    const record = decodeRecord(entry.bytes);
+    return record.kind === 'submission' && record.id === entry.id ? record : undefined;
+  } catch (error) {
+    if (error instanceof MalformedRecordError) return undefined;
+    throw error;
   }
 }

@@ -103,4 +103,41 @@ describe('ReceiptIssuer', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(receiptsHeld(replica, decodeRecord).size).toBe(0);
   });
+
+  it('as a merge companion: signs receipts for the submissions a merge brings, leaves refusals and receipted ones to the usual path, counts what was stored', async () => {
+    const bupati = await submit(await s.operator(TPS_A), TPS_A, bupatiForm(3, 4));
+    const gubernur = await submit(await s.operator(TPS_B), TPS_B, gubernurForm(5, 6), { election: 'pkwkp' });
+    const onlyBupati = { ...s.trust.network, election: (id: string) => (id === 'pkwkk' ? s.trust.network.election(id) : undefined) };
+    const { issuer } = await setup([], undefined, onlyBupati);
+    const entries = [bupati, gubernur].map((x) => ({ id: x.id, bytes: x.bytes }));
+    const receipts = await issuer.objectsFor(docIdOf(bupati), entries);
+    expect(receipts).toHaveLength(1);
+    const verdict = await verifyRecord(receipts[0]!.bytes, { root: s.trust.network.root, provider });
+    expect(verdict.ok && verdict.record.kind === 'receipt' && verdict.record.body.submission).toBe(bupati.id);
+    expect(issuer.stats()).toMatchObject({ issued: 0, refused: { 'unknown-election': 0 } });
+    issuer.settled(docIdOf(bupati), receipts, false);
+    expect(issuer.stats().issued).toBe(0);
+    issuer.settled(docIdOf(bupati), receipts, true);
+    expect(issuer.stats().issued).toBe(1);
+    // offered once stored, the refused one is counted there, once
+    issuer.offer(gubernur);
+    await issuer.idle();
+    expect(issuer.stats()).toMatchObject({ issued: 1, refused: { 'unknown-election': 1 } });
+    await issuer.stop();
+    expect(await issuer.objectsFor(docIdOf(bupati), entries)).toEqual([]);
+  });
+
+  it('registers as the merge companion of its sink only with alongsideMerges, and leaves on stop', async () => {
+    const { replica } = await memoryReplica(s.trust.network);
+    const set: unknown[] = [];
+    const sink: ReceiptSink = { addLocal: (d, e, o) => replica.addLocal(d, e, o), setMergeCompanion: (c) => set.push(c) };
+    const options = { sink, keyPair: s.server.keyPair, credential: s.server.credential, network: s.trust.network, provider, isReceipted: () => false };
+    const plain = new ReceiptIssuer(options);
+    await plain.stop();
+    expect(set).toEqual([]);
+    const alongside = new ReceiptIssuer({ ...options, alongsideMerges: true });
+    expect(set).toEqual([alongside]);
+    await alongside.stop();
+    expect(set).toEqual([alongside, undefined]);
+  });
 });
