@@ -23,3 +23,4 @@ export { meterBytes, type ByteMeter } from './run/byte-meter.js';
 export { correctedForm } from './run/corrected-form.js';
 export { checkServerResults, serverTotals, serverSubmissionCount, type SignedResult, type ServerFindings } from './run/server-checks.js';
 export { receiptLatencies, type ReceiptLatencies, type ReceiptTrip } from './run/receipt-latency.js';
+export { linkState } from './run/link-state.js';

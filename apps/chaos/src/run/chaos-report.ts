@@ -39,6 +39,8 @@ export interface ChaosReport {
   readonly receiptLatency: ReceiptLatencies;
   /** Honest peers reported for misbehaving (each report bans the peer for 10 minutes): who reported whom, and why. */
   readonly misbehaviourReports: string[];
+  /** When the checks did not hold in time: the sessions and connections of the peers on the paths that lagged. */
+  readonly linkStates: string[];
   /** Sync bytes sent and received by the peers in this process (PPS, operators, carriers), over every session. */
   readonly bytes: { sent: number; received: number; sessions: number };
   /** Documents compared from disk after the stop, replicas compared, and those that differed. */

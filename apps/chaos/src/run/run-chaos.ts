@@ -25,6 +25,7 @@ import { meterBytes } from './byte-meter.js';
 import type { ChaosReport, Divergence } from './chaos-report.js';
 import { correctedForm } from './corrected-form.js';
 import { readStoredDocuments } from './disk-audit.js';
+import { linkState } from './link-state.js';
 import { receiptLatencies, type ReceiptLatencies } from './receipt-latency.js';
 import { startRelayProcess, type RelayProcess } from './relay-process.js';
 import { checkServerResults, serverTotals, type SignedResult } from './server-checks.js';
@@ -141,6 +142,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
   let replicasCompared = 0;
   const signed: SignedResult[] = [];
   const misbehaviour: string[] = [];
+  const linkStates: string[] = [];
   try {
     const linkedCount = tpsList.length - islandCodes.size;
     say(
@@ -176,6 +178,13 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     for (const [tps, phone] of operators) if (!islandCodes.has(tps)) phone.node.peer.keep(operatorUplink(tps), BACKOFF);
     for (const trip of schedule.trips) carriers.set(trip.carrier, await startCarrier(join(work, trip.carrier), identities, data.kabupaten.kode));
     const peerCount = 1 + ppk.size + pps.size + operators.size + carriers.size;
+    const names = new Map<string, string>();
+    for (const [d, r] of pps) names.set(r.node.peer.peerId, `pps-${d}`);
+    for (const [t, o] of operators) names.set(o.node.peer.peerId, `operator-${t}`);
+    for (const [c, phone] of carriers) names.set(phone.node.peer.peerId, c);
+    for (const [k, r] of ppk) names.set(r.address.split('/p2p/')[1]!, `ppk-${k}`);
+    names.set(server.ready.peerId, 'server');
+    const nameOf = (id: string) => names.get(id) ?? id;
     say(`field: ${pps.size} PPS relays, ${operators.size} operator phones (${linkedCount} linked), ${carriers.size} carriers → ${peerCount} peers`);
 
     // Every operator signs its results (a correction signs the first revision's id as `supersedes`).
@@ -318,6 +327,20 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       }
       if (atServer !== records.size) fail(`server holds ${atServer}/${records.size} submissions`);
       if (!desaAgree()) fail('the PPS and linked operators of some desa hold different digests');
+      // What the links of the paths that did not converge look like now.
+      const stuck = new Set<string>();
+      for (const [tps, phone] of operators) if (ownIds(tps).some((id) => !phone.ledger.receiptFor(id))) stuck.add(tps);
+      const states = [...stuck].slice(0, 8).flatMap((tps) => [
+        linkState(`operator-${tps}`, operators.get(tps)!.node.peer, nameOf),
+        linkState(`pps-${tps.slice(0, 10)}`, pps.get(tps.slice(0, 10))!.node.peer, nameOf),
+      ]);
+      for (const desa of desaCodes) {
+        const mine = toHex(pps.get(desa)!.node.replica.digest((d) => d === desa));
+        const behind = [...operators].filter(([tps, phone]) => !islandCodes.has(tps) && tps.startsWith(desa) && toHex(phone.node.replica.digest((d) => d === desa)) !== mine);
+        if (behind.length > 0) states.push(linkState(`pps-${desa}`, pps.get(desa)!.node.peer, nameOf), ...behind.slice(0, 2).map(([tps, phone]) => linkState(`operator-${tps}`, phone.node.peer, nameOf)));
+      }
+      linkStates.push(...new Set(states));
+      for (const line of linkStates) say(`  link state: ${line}`);
     } else {
       say(`converged ${(convergedAfterLastEventMs / 1000).toFixed(1)} s after the last event`);
     }
@@ -327,12 +350,6 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     extraAttestations = findings.extraAttestations;
 
     // No honest peer is ever reported for misbehaving (a report bans the peer for 10 minutes).
-    const names = new Map<string, string>();
-    for (const [d, r] of pps) names.set(r.node.peer.peerId, `pps-${d}`);
-    for (const [t, o] of operators) names.set(o.node.peer.peerId, `operator-${t}`);
-    for (const [c, phone] of carriers) names.set(phone.node.peer.peerId, c);
-    for (const [k, r] of ppk) names.set(r.address.split('/p2p/')[1]!, `ppk-${k}`);
-    const nameOf = (id: string) => names.get(id) ?? id;
     const reporters: [string, TitipPeer][] = [
       ...[...pps].map(([d, r]): [string, TitipPeer] => [`pps-${d}`, r.node.peer]),
       ...[...operators].map(([t, o]): [string, TitipPeer] => [`operator-${t}`, o.node.peer]),
@@ -423,6 +440,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       maxIslandReceiptLatencyMs,
       receiptLatency: latencies,
       misbehaviourReports: misbehaviour,
+      linkStates,
       bytes,
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
@@ -447,6 +465,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       maxIslandReceiptLatencyMs,
       receiptLatency: latencies,
       misbehaviourReports: misbehaviour,
+      linkStates,
       bytes: meter.totals(),
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
