@@ -113,6 +113,7 @@ async function main(): Promise<number> {
       `peers ${peers.total} · flaps ${report.flaps} · kills ${report.kills} · restarts ${report.restarts} · submissions ${s.signed} (${s.revisions} corrections)`,
       `at the server ${s.atServer}/${s.signed} · receipts at operators ${s.receiptsAtOperators}/${s.signed} · replicas compared ${report.digests.replicas}, divergent documents ${report.digests.divergent.length}`,
       `converged ${report.convergedAfterLastEventMs === null ? 'never' : `${(report.convergedAfterLastEventMs / 1000).toFixed(1)} s`} after the last event · receipt latency p50 ${fmt(report.receiptLatency.p50Ms)}, p95 ${fmt(report.receiptLatency.p95Ms)}, max ${fmt(report.maxReceiptLatencyMs)} (islands ${fmt(report.maxIslandReceiptLatencyMs)}) · sync bytes sent ${report.bytes.sent}, received ${report.bytes.received}`,
+      `machine: load average ${report.machine.loadAverageAtStart} at the start, ${report.machine.loadAverageAtEnd} at the end · event loop delay p99 ${report.machine.eventLoopDelayMs.p99} ms, max ${report.machine.eventLoopDelayMs.max} ms · ${(report.durationMs / 1000).toFixed(0)} s in all`,
       report.ok ? 'OK: every check held.' : `FAILED (${report.failures.length}):\n  ${report.failures.join('\n  ')}\nreplay: ${replay}`,
       file,
       '',

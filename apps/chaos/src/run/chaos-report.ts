@@ -49,5 +49,10 @@ export interface ChaosReport {
   readonly totalsMatchSigned: boolean;
   /** Attestations beyond one per stage and submission (a relay signing again after a SIGKILL lost its first). */
   readonly extraAttestations: number;
+  /**
+   * What the machine was like: the 1-minute load average at the start and the end (other processes count: on 2 cores
+   * a load of 10 leaves this process a fraction of one), and how late this process's event loop ran its timers.
+   */
+  readonly machine: { loadAverageAtStart: number; loadAverageAtEnd: number; eventLoopDelayMs: { p50: number; p99: number; max: number } };
   readonly durationMs: number;
 }

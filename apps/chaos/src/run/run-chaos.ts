@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signSubmission } from '@titip/cli';
@@ -97,6 +98,13 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     windowMs: options.windowMs ?? 240_000,
     revisionShare: options.revisionShare ?? 0.1,
   });
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
+  const loadAtStart = loadavg()[0]!;
+  const machine = () => {
+    const ms = (ns: number) => Math.round(ns / 1e6);
+    return { loadAverageAtStart: round1(loadAtStart), loadAverageAtEnd: round1(loadavg()[0]!), eventLoopDelayMs: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) } };
+  };
   const failures: string[] = [];
   const fail = (what: string) => {
     failures.push(what);
@@ -445,6 +453,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
       extraAttestations,
+      machine: machine(),
       durationMs: Date.now() - started,
     };
   } catch (error) {
@@ -470,12 +479,18 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       digests: { documents: desaCodes.length, replicas: replicasCompared, divergent },
       totalsMatchSigned,
       extraAttestations,
+      machine: machine(),
       durationMs: Date.now() - started,
     };
   } finally {
+    lag.disable();
     await stopAll();
     if (!options.keepWorkDir) await rm(work, { recursive: true, force: true });
   }
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 function sameVotes(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean {
