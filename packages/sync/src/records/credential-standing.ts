@@ -1,4 +1,4 @@
-import { createCredentialCache, toHex, verifyCredentialChain, type CredentialCache, type Ed25519Provider } from '@titip/identity';
+import { createCredentialCache, decodeCredential, hashHex, toHex, type CredentialCache, type Ed25519Provider } from '@titip/identity';
 import { silentLogger, type Logger } from '@titip/log';
 import {
   decodeRecord,
@@ -47,6 +47,10 @@ export interface CredentialStandingOptions {
   /** The KPU root public key. */
   readonly root: Uint8Array;
   readonly provider: Ed25519Provider;
+  /**
+   * Credentials already decoded (e.g. the record validator's cache). Records reach standing only after admission,
+   * which verified their chains, so standing only decodes them. @default a new cache of 10,000
+   */
   readonly cache?: CredentialCache;
   /** Tolerance around credential windows at the witnessed time. @default 3600000 (1 h) */
   readonly skewMs?: number;
@@ -181,6 +185,11 @@ export class CredentialStanding {
   async #process(entries: readonly { id: string; bytes: Uint8Array; decoded?: unknown }[], origin: ObjectOrigin, at: number): Promise<void> {
     const records: TitipRecord[] = [];
     for (const entry of entries) {
+      const decoded = entry.decoded as TitipRecord | undefined;
+      if (decoded !== undefined && decoded.id === entry.id && typeof decoded.kind === 'string') {
+        records.push(decoded);
+        continue;
+      }
       try {
         records.push(decodeRecord(entry.bytes));
       } catch {
@@ -200,9 +209,9 @@ export class CredentialStanding {
         continue;
       }
       if (this.#judged.has(record.id)) continue;
-      const chain = await verifyCredentialChain(record.body.credentials, { root: this.#options.root, provider: this.#options.provider, cache: this.#cache });
-      if (!chain.ok) continue; // admitted records always verify; a record that does not is no concern of standing
-      this.#judged.set(record.id, { record, chain: { chain: chain.chain, signers: chain.signers }, firstSeen, origin, standing: undefined });
+      const chain = this.#chainOf(record.body.credentials);
+      if (chain === undefined) continue; // admitted records always decode; a record that does not is no concern of standing
+      this.#judged.set(record.id, { record, chain, firstSeen, origin, standing: undefined });
       for (const link of chain.chain) add(this.#bySubject, toHex(link.subject), record.id);
       if (record.kind !== 'submission') add(this.#witnessesOf, record.body.submission, record.id);
       rejudge.add(record.id);
@@ -217,6 +226,28 @@ export class CredentialStanding {
       const j = this.#judged.get(id);
       if (j !== undefined && j.record.kind === 'submission') this.#judge(j);
     }
+  }
+
+  /**
+   * The bodies and signers of an admitted record's chain. Admission verified the chain (signatures, links, root),
+   * so it is only decoded here, once per credential.
+   */
+  #chainOf(envelopes: readonly Uint8Array[]): JudgedChain | undefined {
+    const chain: JudgedChain['chain'][number][] = [];
+    const signers: Uint8Array[] = [];
+    for (const bytes of envelopes) {
+      const hash = hashHex(bytes);
+      let known = this.#cache.get(hash);
+      if (known === undefined) {
+        const decoded = decodeCredential(bytes);
+        if (!decoded.ok) return undefined;
+        known = { body: decoded.obj.body, signer: decoded.obj.signer };
+        this.#cache.set(hash, known);
+      }
+      chain.push(known.body);
+      signers.push(known.signer);
+    }
+    return { chain, signers };
   }
 
   #judge(j: Judged): void {
