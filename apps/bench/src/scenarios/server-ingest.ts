@@ -6,6 +6,7 @@ import { decodeCredential } from '@titip/identity';
 import { startServer } from '@titip/server';
 import { eventually, tempDir } from '@titip/testkit';
 import { syntheticResults, TPS_PER_DESA } from '../synthetic-results.js';
+import { sampleThreads, threadCpuBetween, type ThreadCpu } from '../thread-cpu.js';
 
 /** Figures of the server ingesting submissions from one or more peers. */
 export interface IngestFigures {
@@ -25,6 +26,12 @@ export interface IngestFigures {
   senderCpuMs: number;
   /** CPU per submission, server and senders (µs). */
   cpuPerSubmissionUs: { server: number; senders: number };
+  /** The server's CPU over `ms` by thread (Linux): main thread, validation workers, V8's GC/compiler threads, libuv. */
+  serverThreadCpuMs: ThreadCpu;
+  /** Largest resident set of the server process (the bench process) so far (MB). */
+  serverMaxRssMB: number;
+  /** Whether the server judged credential standing (its default); without it, receipts are stored with their submissions. */
+  judgeStanding: boolean;
   /** 1-minute load average when the run ended (the machine is shared). */
   loadAverage: number;
 }
@@ -61,12 +68,13 @@ async function stopSender(sender: Sender): Promise<number> {
  * `senders` peers in their own processes hold `2 × tpsCount` signed submissions between them (whole desa documents
  * each, as PPK relays would) and are dialled at once by an empty KPU server; time until every submission has its
  * receipt. The same label gives every process the same (seeded) trust hierarchy. `senderVerifierThreads` (default 0)
- * moves the senders' validation of the receipts coming back into worker threads.
+ * moves the senders' validation of the receipts coming back into worker threads; `judgeStanding: false` runs the
+ * server without credential standing (receipts then go into the write that stores their submissions).
  */
 export async function benchServerIngest(
   tpsCount: number,
   verifierThreads: number,
-  options: { senders?: number; label?: string; senderVerifierThreads?: number } = {},
+  options: { senders?: number; label?: string; senderVerifierThreads?: number; judgeStanding?: boolean } = {},
 ): Promise<IngestFigures> {
   const label = options.label ?? 'bench-ingest';
   const count = Math.max(1, options.senders ?? 1);
@@ -88,17 +96,20 @@ export async function benchServerIngest(
     listen: ['/ip4/127.0.0.1/tcp/0'],
     http: false,
     verifierThreads,
+    judgeStanding: options.judgeStanding ?? true,
   });
   let senderCpuMs = 0;
   try {
     // A server is up before relays connect: let its validation threads finish starting (module loading) first.
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    const threads0 = sampleThreads();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(senders.map((s) => server.node.peer.connect(s.address)));
     await eventually(() => server.receipts().issued >= total, 'every receipt issued', 300_000);
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const serverThreadCpuMs = threadCpuBetween(threads0, sampleThreads());
     if (process.env.BENCH_DEBUG) process.stderr.write(JSON.stringify(server.node.peer.engine.sessions().map((s) => s.stats)) + '\n');
     const serverCpuMs = Math.round((cpu.user + cpu.system) / 1000);
     for (const cpuMs of await Promise.all(senders.map(stopSender))) senderCpuMs += cpuMs;
@@ -112,6 +123,9 @@ export async function benchServerIngest(
       serverCpuMs,
       senderCpuMs,
       cpuPerSubmissionUs: { server: Math.round((serverCpuMs * 1000) / total), senders: Math.round((senderCpuMs * 1000) / total) },
+      serverThreadCpuMs,
+      serverMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      judgeStanding: options.judgeStanding ?? true,
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
