@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElectionDefinition } from '@titip/election';
-import { createCredentialCache } from '@titip/identity';
+import { createCredentialCache, type CredentialCache } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
 import { createRecordValidator, type RecordValidator } from '@titip/records';
@@ -77,8 +77,9 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
   await mkdir(options.dataDir, { recursive: true });
   const store = await openNodeStore(join(options.dataDir, 'store'));
   let validator: RecordValidator | undefined;
+  const cache = createCredentialCache();
   try {
-    validator = recordValidatorFor(options);
+    validator = recordValidatorFor(options, cache);
     const replica = await Replica.open({ store, scopes: options.scopes, validator: recordObjectValidator(validator), logger });
     const standing = options.standing
       ? await CredentialStanding.open({
@@ -86,6 +87,7 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
           store,
           root: options.root,
           provider: nodeEd25519,
+          cache, // the credentials the main-thread validator verified (standing only decodes)
           logger: logger.child('standing'),
           ...(typeof options.standing === 'object' ? options.standing : {}),
         })
@@ -132,9 +134,9 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
 }
 
 /** The record validator of a peer: in worker threads when `verifierThreads > 0`, else on the main thread. */
-function recordValidatorFor(options: StartNodePeerOptions): RecordValidator {
+function recordValidatorFor(options: StartNodePeerOptions, cache: CredentialCache): RecordValidator {
   const threads = options.verifierThreads ?? 0;
   if (threads > 0) return createWorkerRecordValidator({ root: options.root, threads, elections: options.elections ?? [] });
   const elections = new Map((options.elections ?? []).map((e) => [e.id, e]));
-  return createRecordValidator({ root: options.root, provider: nodeEd25519, cache: createCredentialCache(), elections: (id) => elections.get(id) });
+  return createRecordValidator({ root: options.root, provider: nodeEd25519, cache, elections: (id) => elections.get(id) });
 }
