@@ -121,8 +121,6 @@ async function judgeMerge(
   if (sameHeads(before, after)) return added;
   const heldIds = new Set(objectIdsOf(held));
   const patches = candidate.diff(before, after);
-  // New history that changes nothing (an empty change) would only make this peer store what a stranger made up.
-  if (patches.length === 0) reject({ reason: 'empty-change', detail: 'changes that add no object' });
   const seen = new Set<string>();
   for (const patch of patches) {
     const key = patch.path[0];
@@ -132,14 +130,18 @@ async function judgeMerge(
     const id = key as string;
     let value: unknown;
     if (patch.action === 'put') value = (patch as { value: unknown }).value;
-    else if (patch.action === 'conflict') value = agreedValue(candidate, id, reject);
+    else if (patch.action === 'conflict') value = objectOf(candidate, id);
     else reject({ reason: patch.action === 'del' ? 'delete' : 'not-a-put', objectId: id, detail: `${patch.action} of ${id}` });
     if (!(value instanceof Uint8Array)) reject({ reason: 'not-bytes', objectId: id, detail: `value of ${id} is not a byte string` });
     const bytes = value as Uint8Array;
+    // Concurrent puts of one key: the diff shows one value; every other (a losing put) must be the very same bytes.
+    const concurrent = patch.action === 'conflict' || (patch as { conflict?: boolean }).conflict === true;
+    if (concurrent) checkCopies(candidate, id, bytes, reject);
     if (heldIds.has(id)) {
-      // A concurrent put of the very same object is harmless; any other value is an overwrite.
+      // A concurrent put of the very same object is harmless; any other value is an overwrite. A put of the same
+      // bytes made after the held one (not concurrent) adds nothing but history this peer would store again and again.
       if (!equalBytes(objectOf(held, id), bytes)) reject({ reason: 'overwrite', objectId: id, detail: `existing object ${id} replaced` });
-      checkCopies(candidate, id, reject);
+      if (!concurrent) reject({ reason: 'rewrite', objectId: id, detail: `held object ${id} put again` });
       continue;
     }
     if (bytes.byteLength > options.maxObjectBytes) {
@@ -149,6 +151,16 @@ async function judgeMerge(
     seen.add(id);
     added.push({ id, bytes });
   }
+  // New history the diff does not show: empty changes, or puts that lose to values already there. Such changes are
+  // read op by op (rare for honest peers: copies of an object several replicas added independently), so nothing a
+  // stranger made up is stored unseen.
+  // Every honest change holds at least one put and every put shows in the diff (one patch per key), so more new
+  // changes or operations than patches means something is hidden; only then are the changes decoded (cheap counts).
+  const heldStats = held.stats();
+  const candidateStats = candidate.stats();
+  const newChanges = candidateStats.numChanges - heldStats.numChanges;
+  const newOps = candidateStats.numOps - heldStats.numOps;
+  if (newChanges > patches.length || newOps > patches.length) checkHiddenChanges(candidate, candidate.getChanges(before), reject);
   // The diff shows the net effect; make sure every key of the old document survives (no deletion hidden by order).
   const kept = new Set(objectIdsOf(candidate));
   for (const id of heldIds) {
@@ -167,18 +179,27 @@ async function judgeMerge(
 }
 
 /**
- * The value of a key that two peers put concurrently. The same object added independently on two replicas (e.g. a
- * result imported from a bundle where it had also arrived by network) is two puts of identical bytes: Automerge keeps
- * both and `A.diff` reports a `conflict` when the value already held wins. That is harmless; different values are not.
+ * Every change of `changes` (the new ones, from the candidate) must hold at least one operation (else `empty-change`),
+ * and each must be a top-level put of a byte string whose key then holds only identical bytes, in at most
+ * {@link MAX_CONCURRENT_COPIES} copies.
  */
-function agreedValue(candidate: DocBackend, id: string, reject: (rejection: MergeRejection) => never): Uint8Array {
-  checkCopies(candidate, id, reject);
-  const values = candidate.getAll('_root', id).map((entry) => entry[1]);
-  const first = values[0];
-  if (!(first instanceof Uint8Array) || values.some((v) => !(v instanceof Uint8Array) || !equalBytes(first, v))) {
-    return reject({ reason: 'overwrite', objectId: id, detail: `concurrent different values for ${id}` });
+function checkHiddenChanges(candidate: DocBackend, changes: readonly Uint8Array[], reject: (rejection: MergeRejection) => never): void {
+  for (const change of changes) {
+    const { ops } = A.decodeChange(change);
+    if (ops.length === 0) reject({ reason: 'empty-change', detail: 'a change without any operation' });
+    for (const op of ops) {
+      const key = (op as { key?: unknown }).key;
+      if (op.obj !== '_root' || typeof key !== 'string') reject({ reason: 'nested-path', detail: `hidden operation on ${op.obj}` });
+      const id = key as string;
+      if (op.action !== 'set') reject({ reason: op.action === 'del' ? 'delete' : 'not-a-put', objectId: id, detail: `hidden ${op.action} of ${id}` });
+      // A decoded change gives a byte string as a plain array of numbers, without a datatype.
+      const { value, datatype } = op as { value?: unknown; datatype?: unknown };
+      const bytes = value instanceof Uint8Array ? value : datatype === undefined && Array.isArray(value) ? Uint8Array.from(value as number[]) : undefined;
+      if (bytes === undefined) reject({ reason: 'not-bytes', objectId: id, detail: `hidden value of ${id} is not a byte string` });
+      // Its bytes must be what the key holds now: a put overwritten later in the same history would hide junk in it.
+      checkCopies(candidate, id, bytes as Uint8Array, reject);
+    }
   }
-  return first;
 }
 
 /**
@@ -189,14 +210,18 @@ function agreedValue(candidate: DocBackend, id: string, reject: (rejection: Merg
 const MAX_CONCURRENT_COPIES = 32;
 
 /**
- * A held object put again is harmless only as a concurrent addition (two replicas added it independently: Automerge
- * keeps both puts). A put that replaces the held one (made after it, so only one put survives) adds nothing but
- * history this peer would have to store, again and again; so do more than a few concurrent copies. Both: `rewrite`.
+ * The values of a key that peers put concurrently. The same object added independently on several replicas (e.g. a
+ * result imported from a bundle where it had also arrived by network) is several puts of identical bytes: Automerge
+ * keeps them all and the diff shows one. That is harmless, up to {@link MAX_CONCURRENT_COPIES} copies (`rewrite`
+ * beyond); any value other than `bytes`, shown or not, is an `overwrite`.
  */
-function checkCopies(candidate: DocBackend, id: string, reject: (rejection: MergeRejection) => never): void {
-  const copies = candidate.getAll('_root', id).length;
-  if (copies < 2) reject({ reason: 'rewrite', objectId: id, detail: `held object ${id} put again` });
-  if (copies > MAX_CONCURRENT_COPIES) reject({ reason: 'rewrite', objectId: id, detail: `${copies} concurrent copies of ${id}` });
+function checkCopies(candidate: DocBackend, id: string, bytes: Uint8Array, reject: (rejection: MergeRejection) => never): void {
+  const values = candidate.getAll('_root', id).map((entry) => entry[1]);
+  if (values.length === 0) reject({ reason: 'delete', objectId: id, detail: `object ${id} removed` });
+  if (values.some((v) => !(v instanceof Uint8Array) || !equalBytes(bytes, v))) {
+    reject({ reason: 'overwrite', objectId: id, detail: `concurrent different values for ${id}` });
+  }
+  if (values.length > MAX_CONCURRENT_COPIES) reject({ reason: 'rewrite', objectId: id, detail: `${values.length} concurrent copies of ${id}` });
 }
 
 function sameHeads(a: readonly string[], b: readonly string[]): boolean {

@@ -1,3 +1,4 @@
+import * as A from '@automerge/automerge';
 import { eventually } from '@titip/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DESA, expectIntact, expectOnDisk, expectReported, HonestNetwork, idsOnDisk, rejectOf, snapshot } from './fixtures/honest-network.js';
@@ -35,4 +36,42 @@ describe('attack: a relay injecting junk into the CRDT', () => {
       expectOnDisk(await idsOnDisk(network, network.sink, ['']), before, [next.id]);
     });
   }
+
+  it('junk hidden as a losing concurrent value of a held result (the diff shows only the held bytes) is refused (overwrite), reported and banned', async () => {
+    network = await HonestNetwork.start();
+    const first = await network.submitHonest('the first result');
+    const before = snapshot(network.sink);
+    const { attacker, peerId } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    // A put made concurrently with the held one, by an actor that sorts first: it loses the conflict, so the document
+    // still reads the held bytes, but the junk would be stored with it.
+    const loser = A.change(A.init<Record<string, unknown>>({ actor: '00000000000000000000000000000001' }), (doc) => {
+      doc[first.id] = new Uint8Array([0xde, 0xad]);
+    });
+    await attacker.rewrite(DESA, (doc) => A.merge(doc, loser));
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expect(rejectOf(attacker)).toMatchObject({ reason: 'overwrite', doc: DESA });
+    expectReported(network.sink, peerId, 'overwrite');
+    await network.submitHonest('a result after the attack');
+    expectIntact(before, network.sink, network.honestIds);
+  });
+
+  it('junk hidden in history (put, then overwritten by a valid new result in the same change) is refused (overwrite) whole', async () => {
+    network = await HonestNetwork.start();
+    await network.submitHonest('the first result');
+    const before = snapshot(network.sink);
+    const { attacker, peerId } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    const other = await network.submission('1906012001003');
+    await attacker.tamper(DESA, (doc) => {
+      doc[other.id] = new Uint8Array(1000).fill(0x66); // junk, kept only in the history…
+      doc[other.id] = other.bytes; // …under the valid object the document shows
+    });
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expect(rejectOf(attacker)).toMatchObject({ reason: 'overwrite', doc: DESA });
+    expectReported(network.sink, peerId, 'overwrite');
+    expect(network.sink.replica.object(other.id)).toBeUndefined();
+    await network.submitHonest('a result after the attack');
+    expectIntact(before, network.sink, network.honestIds);
+  });
 });

@@ -87,4 +87,42 @@ describe('attack: replay of an old revision', () => {
     await network.submitHonest('a result after the attack');
     expectIntact(before, network.sink, network.honestIds);
   });
+
+  it('an empty change riding along with a valid new result in the same message is refused (empty-change) whole', async () => {
+    network = await HonestNetwork.start();
+    await network.submitHonest('revision 1');
+    const before = snapshot(network.sink);
+    const { attacker, peerId } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    const other = await network.submission('1906012001003');
+    await attacker.rewrite(DESA, (doc) => A.emptyChange(A.change(doc, (d) => void (d[other.id] = other.bytes))));
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expect(rejectOf(attacker)).toMatchObject({ reason: 'empty-change', doc: DESA });
+    expectReported(network.sink, peerId, 'empty-change');
+    expect(network.sink.replica.object(other.id)).toBeUndefined();
+    await network.submitHonest('a result after the attack');
+    expectIntact(before, network.sink, network.honestIds);
+  });
+
+  it('a held result copied in 40 concurrent puts (identical bytes: forged concurrent history) is refused past 32 copies (rewrite)', async () => {
+    network = await HonestNetwork.start();
+    const old = await network.submitHonest('revision 1');
+    const before = snapshot(network.sink);
+    const { attacker, peerId } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    await attacker.rewrite(DESA, (doc) => {
+      let merged = doc;
+      for (let i = 0; i < 40; i++) {
+        const actor = (i + 1).toString(16).padStart(32, '0');
+        merged = A.merge(merged, A.change(A.init<Record<string, unknown>>({ actor }), (d) => void (d[old.id] = old.bytes)));
+      }
+      return merged;
+    });
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expect(rejectOf(attacker)).toMatchObject({ reason: 'rewrite', doc: DESA });
+    expect(rejectOf(attacker)!.detail).toContain('concurrent copies');
+    expectReported(network.sink, peerId, 'rewrite');
+    await network.submitHonest('a result after the attack');
+    expectIntact(before, network.sink, network.honestIds);
+  });
 });
