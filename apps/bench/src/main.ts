@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // titip bench: measures the targets of the core issue and writes the figures to a JSON file.
-//   node apps/bench/dist/main.js [--out FILE] [--quick] [--photos-only]
+//   node apps/bench/dist/main.js [--out FILE] [--quick] [--photos-only | --skip-photos]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { benchServerIngest } from './scenarios/server-ingest.js';
 import { benchThreeHops } from './scenarios/three-hops.js';
 import { syntheticResults } from './synthetic-results.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'photos-only': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'photos-only': { type: 'boolean' }, 'skip-photos': { type: 'boolean' } } });
 const quick = values.quick ?? false;
 const out = resolve(values.out ?? 'bench-results/latest.json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -49,6 +49,10 @@ log(`server ingest of ${bulk.submissions.length} submissions from one relay…`)
 figures.serverIngest = await benchServerIngest(quick ? 1000 : 5000, 2);
 log(JSON.stringify(figures.serverIngest));
 
+log(`server ingest of ${bulk.submissions.length} submissions from one relay, without credential standing (receipts stored with their submissions)…`);
+figures.serverIngestWithoutStanding = await benchServerIngest(quick ? 1000 : 5000, 2, { judgeStanding: false });
+log(JSON.stringify(figures.serverIngestWithoutStanding));
+
 log(`server ingest of ${bulk.submissions.length} submissions from 7 relays at once…`);
 figures.serverIngestSevenSenders = await benchServerIngest(quick ? 1000 : 5000, 2, { senders: 7 });
 log(JSON.stringify(figures.serverIngestSevenSenders));
@@ -57,7 +61,13 @@ log('one new submission across 3 hops and its receipt back…');
 figures.threeHops = await benchThreeHops(agreed, quick ? 4 : 10);
 log(JSON.stringify(figures.threeHops));
 
-Object.assign(figures, await benchPhotos(quick, log));
+if (values['skip-photos']) {
+  // Every figure but the photo scenarios', which are kept from --out as they were.
+  const previous = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(previous)) if (key.startsWith('photo')) figures[key] = value;
+} else {
+  Object.assign(figures, await benchPhotos(quick, log));
+}
 
 figures.finishedAt = new Date().toISOString();
 await mkdir(dirname(out), { recursive: true });

@@ -5,6 +5,7 @@ import { toHex } from '@titip/identity';
 import { startNodePeer } from '@titip/sync/node';
 import { tempDir } from '@titip/testkit';
 import type { SyntheticResults } from '../synthetic-results.js';
+import type { ThreadCpu } from '../thread-cpu.js';
 
 /** Figures of the bulk sync of every submission to an empty peer. */
 export interface BulkSyncFigures {
@@ -16,6 +17,8 @@ export interface BulkSyncFigures {
   verifierThreads: number;
   /** CPU time of the receiver process (main thread and validation threads) during the sync. */
   receiverCpuMs: number;
+  /** The receiver's CPU during the sync by thread (Linux): main thread, validation workers, V8's GC/compiler threads, libuv. */
+  receiverThreadCpuMs: ThreadCpu;
   /** CPU time of the sender (this process) during the sync. */
   senderCpuMs: number;
   /** 1-minute load average when the run ended (the machine is shared). */
@@ -39,7 +42,7 @@ export async function benchBulkSync(data: SyntheticResults, verifierThreads: num
     const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error(`receiver exited with ${code}`);
     const cpu = process.cpuUsage(cpu0);
-    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { held: number; syncMs: number; cpuMs: number; maxRssMB: number; bytesIn: number; bytesOut: number };
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { held: number; syncMs: number; cpuMs: number; threadCpuMs: ThreadCpu; maxRssMB: number; bytesIn: number; bytesOut: number };
     if (result.held !== data.submissions.length) throw new Error(`receiver held ${result.held} of ${data.submissions.length}`);
     return {
       submissions: data.submissions.length,
@@ -49,6 +52,7 @@ export async function benchBulkSync(data: SyntheticResults, verifierThreads: num
       wireBytes: result.bytesIn + result.bytesOut,
       verifierThreads,
       receiverCpuMs: Math.round(result.cpuMs),
+      receiverThreadCpuMs: result.threadCpuMs,
       senderCpuMs: Math.round((cpu.user + cpu.system) / 1000),
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     };
