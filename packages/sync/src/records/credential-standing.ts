@@ -155,6 +155,24 @@ export class CredentialStanding {
     return out;
   }
 
+  /**
+   * The standing `record` (admitted: validated, about to be stored or stored) has, or would have if this node saw it
+   * first at `at`, with the witnesses and revocations held now; undefined when its chain does not decode. Synchronous,
+   * for decisions taken inside a write (the server's receipts signed with the submissions they answer); the verdict
+   * that is kept is the one judged once the record is stored (a witness or revocation arriving with it may differ).
+   */
+  wouldStand(record: TitipRecord, at: number = this.#now()): Standing | undefined {
+    if (record.kind === 'revocation') return undefined;
+    const known = this.#judged.get(record.id)?.standing;
+    if (known !== undefined) return known;
+    const chain = this.#chainOf(record.body.credentials);
+    if (chain === undefined) return undefined;
+    const skewMs = this.#options.skewMs ?? DEFAULT_CLOCK_SKEW_MS;
+    const firstSeen = Math.min(at, this.#log.firstSeen(record.id) ?? at);
+    const witnessedAt = record.kind === 'submission' ? witnessedTime(firstSeen, this.#witnessesFor(record.id), { revocations: this.#revocations, skewMs }) : firstSeen;
+    return judgeStanding(chain, { witnessedAt, revocations: this.#revocations, skewMs });
+  }
+
   /** Reports of records judged not counted, oldest first. */
   reports(): readonly StandingReport[] {
     return this.#reports;
@@ -250,20 +268,23 @@ export class CredentialStanding {
     return { chain, signers };
   }
 
+  /** The attestations and receipts held that name submission `id`, as witnesses. */
+  #witnessesFor(id: string): Witness[] {
+    const witnesses: Witness[] = [];
+    for (const wid of this.#witnessesOf.get(id) ?? []) {
+      const w = this.#judged.get(wid);
+      if (w === undefined || w.record.kind === 'submission') continue;
+      const claimedAt = w.record.kind === 'attestation' ? w.record.body.seenAt : w.record.body.receivedAt;
+      witnesses.push({ ...w.chain, claimedAt, firstSeen: w.firstSeen });
+    }
+    return witnesses;
+  }
+
   #judge(j: Judged): void {
     const skewMs = this.#options.skewMs ?? DEFAULT_CLOCK_SKEW_MS;
     const revocations = this.#revocations;
     let witnessedAt = j.firstSeen;
-    if (j.record.kind === 'submission') {
-      const witnesses: Witness[] = [];
-      for (const id of this.#witnessesOf.get(j.record.id) ?? []) {
-        const w = this.#judged.get(id);
-        if (w === undefined || w.record.kind === 'submission') continue;
-        const claimedAt = w.record.kind === 'attestation' ? w.record.body.seenAt : w.record.body.receivedAt;
-        witnesses.push({ ...w.chain, claimedAt, firstSeen: w.firstSeen });
-      }
-      witnessedAt = witnessedTime(j.firstSeen, witnesses, { revocations, skewMs });
-    }
+    if (j.record.kind === 'submission') witnessedAt = witnessedTime(j.firstSeen, this.#witnessesFor(j.record.id), { revocations, skewMs });
     const standing = judgeStanding(j.chain, { witnessedAt, revocations, skewMs });
     const previous = j.standing;
     j.standing = standing;

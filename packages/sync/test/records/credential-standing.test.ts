@@ -98,4 +98,16 @@ describe('CredentialStanding', () => {
     expect(n.standing.standingOf(result.id)).toMatchObject({ counted: false, reason: 'expired' });
     expect(n.standing.counts(n.standing.notCounted().find((x) => x.record.kind === 'attestation')!.record.id)).toBe(false);
   });
+
+  it('wouldStand judges an admitted record not yet stored as if first seen at a time, with what is held', async () => {
+    const n = await node();
+    const operator = await t.operator(TPS, ELECTION_DAY - DAY, ELECTION_DAY + DAY);
+    const result = await t.submission(operator, TPS, 0);
+    expect(n.standing.wouldStand(result, ELECTION_DAY)).toEqual({ counted: true, witnessedAt: ELECTION_DAY });
+    expect(n.standing.wouldStand(result, ELECTION_DAY + 2 * DAY)).toMatchObject({ counted: false, reason: 'expired' });
+    await n.add(await t.revocation(operator, ELECTION_DAY + HOUR));
+    expect(n.standing.wouldStand(result, ELECTION_DAY + 2 * HOUR)).toMatchObject({ counted: false, reason: 'revoked' });
+    await n.add(result); // stored at ELECTION_DAY (the clock has not moved): its kept verdict is returned from then on
+    expect(n.standing.wouldStand(result, ELECTION_DAY + 9 * DAY)).toEqual({ counted: true, witnessedAt: ELECTION_DAY });
+  });
 });
