@@ -36,6 +36,11 @@ export interface ReceiptIssuerOptions {
    * @default false
    */
   readonly alongsideMerges?: boolean;
+  /**
+   * With `alongsideMerges`: whether a submission arriving by sync may be receipted in the write that stores it (e.g.
+   * it would count under credential standing); the others are left to `offer`. @default every submission
+   */
+  readonly receiptAlongside?: (submission: SubmissionRecord, receivedAt: number) => boolean;
   readonly logger?: Logger;
 }
 
@@ -100,7 +105,8 @@ export class ReceiptIssuer implements MergeCompanion {
       const submission = submissionOf(entry);
       if (submission === undefined || this.#queued.has(submission.id) || isReceipted(submission.id)) continue;
       // One refused is left to the usual path, which counts and logs it once it is stored and offered.
-      if (receiptRefusal(submission, network, credential.leaf, receivedAt) === null) due.push({ submission, receivedAt });
+      if (receiptRefusal(submission, network, credential.leaf, receivedAt) !== null) continue;
+      if (this.#options.receiptAlongside === undefined || this.#options.receiptAlongside(submission, receivedAt)) due.push({ submission, receivedAt });
     }
     if (due.length === 0) return [];
     try {
