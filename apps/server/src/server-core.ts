@@ -22,7 +22,7 @@ export interface ServerCoreOptions {
    * judged not counted (expired or revoked when first witnessed) is held and shown with its reason. Without it every
    * verified submission counts.
    */
-  readonly standing?: Pick<CredentialStanding, 'standingOf' | 'onChange'>;
+  readonly standing?: Pick<CredentialStanding, 'standingOf' | 'onChange' | 'wouldStand'>;
   /** @default Date.now */
   readonly now?: () => number;
   readonly logger?: Logger;
@@ -63,8 +63,10 @@ export function attachServerCore(options: ServerCoreOptions): ServerCore {
     isReceipted: (id) => index.hasReceiptBy(id, serverKey),
     now,
     logger: logger.child('receipts'),
-    // Submissions arriving by sync are receipted in the write that stores them, unless receipts wait for standing.
-    alongsideMerges: standing === undefined,
+    // Submissions arriving by sync are receipted in the write that stores them; with standing, those that would count
+    // if first seen now (the receipt then pins that time), the others wait for their standing once stored.
+    alongsideMerges: true,
+    ...(standing ? { receiptAlongside: (submission: SubmissionRecord, at: number) => standing.wouldStand(submission, at)?.counted === true } : {}),
   });
   // With standing, a submission is receipted once judged counted, at the time the server first indexed it.
   const waiting = new Map<string, { submission: SubmissionRecord; at: number }>();
