@@ -22,6 +22,8 @@ export interface ChaosReport {
   /** SIGKILLs of relay processes, and restarts from disk that came up. */
   readonly kills: number;
   readonly restarts: number;
+  /** Carrier voyages sailed again after one gave up at a stop (no answer within its tries). */
+  readonly voyagesAgain: number;
   readonly submissions: {
     readonly signed: number;
     /** Of which second revisions. */

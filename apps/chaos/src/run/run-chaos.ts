@@ -61,6 +61,8 @@ const serverMain = fileURLToPath(new URL('../../../server/dist/main.js', import.
 const relayMain = fileURLToPath(new URL('../../../relay/dist/main.js', import.meta.url));
 const BACKOFF = { minDelayMs: 200, maxDelayMs: 2000 };
 const ELECTIONS: ElectionKey[] = ['pkwkp', 'pkwkk'];
+/** Voyages a carrier makes for one trip before the run counts it failed. */
+const MAX_VOYAGES = 3;
 
 /**
  * Runs the chaos of one seed on loopback: Belitung Timur's KPU server and PPK relays as child processes, its PPS
@@ -136,6 +138,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     await Promise.allSettled(daemons.map((d) => d.stop()));
   };
   let kills = 0;
+  let voyagesAgain = 0;
   let restarts = 0;
   let flapsRun = 0;
   let convergedAfterLastEventMs: number | null = null;
@@ -280,11 +283,22 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       at(trip.departAtMs, async () => {
         mark();
         const island = operators.get(trip.island)!;
-        await sail(carriers.get(trip.carrier)!, [island], (i) => pps.get(i.tps.desa)!, {
-          sailingMs: 500,
-          stopTimeoutMs: 60_000,
-          log: (line) => say(`${trip.carrier}${line.replace(/^ *carrier/, '')}`),
-        });
+        // A boat that finds no answer (the voyage gives up after a few tries at a stop) sails again later.
+        for (let voyage = 1; ; voyage++) {
+          try {
+            await sail(carriers.get(trip.carrier)!, [island], (i) => pps.get(i.tps.desa)!, {
+              sailingMs: 500,
+              stopTimeoutMs: 60_000,
+              log: (line) => say(`${trip.carrier}${line.replace(/^ *carrier/, '')}`),
+            });
+            break;
+          } catch (error) {
+            if (voyage >= MAX_VOYAGES) throw new Error(`${trip.carrier}: ${MAX_VOYAGES} voyages failed, the last: ${(error as Error).message}`);
+            voyagesAgain++;
+            say(`${trip.carrier}: voyage ${voyage} failed (${(error as Error).message.slice(0, 120)}); sails again in 5 s`);
+            await sleep(5000);
+          }
+        }
       });
     }
     const progress = setInterval(() => {
@@ -441,6 +455,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       flaps: flapsRun,
       kills,
       restarts,
+      voyagesAgain,
       submissions: { signed: records.size, revisions, atServer, receiptsAtOperators },
       windowMs: schedule.windowMs,
       convergedAfterLastEventMs,
@@ -467,6 +482,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       flaps: flapsRun,
       kills,
       restarts,
+      voyagesAgain,
       submissions: { signed: schedule.submissions.length, revisions: schedule.submissions.filter((s) => s.revision === 2).length, atServer, receiptsAtOperators },
       windowMs: schedule.windowMs,
       convergedAfterLastEventMs,
