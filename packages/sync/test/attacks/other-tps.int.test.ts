@@ -35,4 +35,19 @@ describe("attack: a valid operator signing another TPS's result", () => {
       expectOnDisk(await idsOnDisk(network, network.sink, ['']), before, [next.id]);
     });
   }
+
+  it("a valid result of another desa's TPS smuggled into this desa's document is refused (wrong-document), reported and banned", async () => {
+    network = await HonestNetwork.start();
+    await network.submitHonest('the first result');
+    const before = snapshot(network.sink);
+    const { attacker, peerId } = await network.attacker(network.sink);
+    await attacker.holds(DESA, network.sink.replica.heads(DESA));
+    const elsewhere = await network.submission('1906012002001'); // validly signed, but it belongs in desa 1906012002
+    await attacker.tamper(DESA, (doc) => void (doc[elsewhere.id] = elsewhere.bytes));
+    await eventually(() => attacker.rejected, 'the sink refuses');
+    expect(rejectOf(attacker)).toMatchObject({ reason: 'wrong-document', doc: DESA });
+    expectReported(network.sink, peerId, 'wrong-document', '1906012002');
+    await network.submitHonest('a result after the attack');
+    expectIntact(before, network.sink, network.honestIds);
+  });
 });
