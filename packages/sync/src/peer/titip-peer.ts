@@ -217,7 +217,7 @@ export class TitipPeer {
 
   /**
    * Checks an inbound channel against the peer's session limits (concurrent sessions, sessions opened per minute).
-   * Past one, the channel is aborted with `PeerLimitError` and the peer reported (so banned and hung up on). A banned
+   * Past one, the channel is aborted with `PeerLimitError` and the peer reported (so banned; its sessions end). A banned
    * peer is left to `engine.attach`, which refuses it quietly.
    */
   #withinSessionLimits(channel: FrameChannel): boolean {
