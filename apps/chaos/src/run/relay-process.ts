@@ -37,6 +37,7 @@ export async function startRelayProcess(name: string, script: string, args: read
   const address = daemon.ready.addresses.find((a) => a.includes('/tcp/') && !a.includes('/ws'))!;
   const port = /\/tcp\/(\d+)/.exec(address)![1]!;
   const pids = [daemon.child.pid!];
+  let closed = false;
   const alive = (d: Daemon) => d.child.exitCode === null && d.child.signalCode === null;
   return {
     name,
@@ -53,6 +54,8 @@ export async function startRelayProcess(name: string, script: string, args: read
       await exited;
     },
     async restart() {
+      if (closed) throw new Error(`${name}: stopped, not restarted`);
+      if (alive(daemon)) throw new Error(`${name}: still running (process ${daemon.child.pid}), not restarted`);
       // The port was just freed by the dead process; a restart right after may still find it taken for a moment.
       for (let attempt = 1; ; attempt++) {
         try {
@@ -64,8 +67,11 @@ export async function startRelayProcess(name: string, script: string, args: read
         }
       }
       pids.push(daemon.child.pid!);
+      // Stopped while it was starting: the new process goes too.
+      if (closed) await daemon.stop();
     },
     stop() {
+      closed = true;
       return daemon.stop();
     },
   };

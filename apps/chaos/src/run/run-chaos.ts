@@ -251,25 +251,33 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
         mark();
       });
     }
-    const killed = new Map<string, Promise<void>>();
+    // A relay's kills and restarts run one after the other, in schedule order, even when a late event loop fires
+    // their timers together (else a kill could hit the process a restart is replacing, and two processes would
+    // race for one data directory).
+    const relayQueue = new Map<string, Promise<void>>();
+    const onRelay = (name: string, step: () => Promise<void>) => {
+      const next = (relayQueue.get(name) ?? Promise.resolve()).then(step);
+      relayQueue.set(name, next.catch(() => undefined));
+      return next;
+    };
     for (const kill of schedule.kills) {
       const relay = ppk.get(kill.relay)!;
-      at(kill.killAtMs, () => {
-        const done = relay.kill().then(() => {
+      at(kill.killAtMs, () =>
+        onRelay(kill.relay, async () => {
+          await relay.kill();
           kills++;
           say(`SIGKILL ppk-${kill.relay} (process ${relay.pids.at(-1)}); restart in ${((kill.restartAtMs - kill.killAtMs) / 1000).toFixed(1)} s`);
-        });
-        killed.set(`${kill.relay}@${kill.killAtMs}`, done);
-        return done;
-      });
-      at(kill.restartAtMs, async () => {
-        await killed.get(`${kill.relay}@${kill.killAtMs}`);
-        await relay.restart();
-        options.onChildProcess?.(relay.pids.at(-1)!);
-        restarts++;
-        mark();
-        say(`restarted ppk-${kill.relay} from its data directory (process ${relay.pids.at(-1)})`);
-      });
+        }),
+      );
+      at(kill.restartAtMs, () =>
+        onRelay(kill.relay, async () => {
+          await relay.restart();
+          options.onChildProcess?.(relay.pids.at(-1)!);
+          restarts++;
+          mark();
+          say(`restarted ppk-${kill.relay} from its data directory (process ${relay.pids.at(-1)})`);
+        }),
+      );
     }
     for (const event of schedule.submissions) {
       const record = records.get(keyOf(event.tps, event.election, event.revision))!;
