@@ -26,8 +26,10 @@ export function reportTables(report: DemoReport, data: BelitungTimur): string {
   const { photos } = report;
   lines.push(
     '',
-    `photos: expected ${photos.expected} · at server ${photos.atServer} · ${(photos.bytes / 1e6).toFixed(1)} of ${(photos.bytesExpected / 1e6).toFixed(1)} MB` +
-      (photos.allAtServerSeconds === null ? (photos.expected > 0 ? ' · SOME NEVER ARRIVED' : '') : ` · the last one at ${photos.allAtServerSeconds.toFixed(1)}s`),
+    photos.expected === 0
+      ? 'photos: none (--photo-pages 0)'
+      : `photos: expected ${photos.expected} · at server ${photos.atServer} · ${(photos.bytes / 1e6).toFixed(1)} of ${(photos.bytesExpected / 1e6).toFixed(1)} MB` +
+        (photos.allAtServerSeconds === null ? ' · SOME NEVER ARRIVED' : ` · the last one at ${photos.allAtServerSeconds.toFixed(1)}s`),
     `expected ${report.expected} · at server ${report.atServer} · receipts at operators ${report.receiptsAtOperators} · link failures ${report.linkFlaps} · totals ${report.totalsMatchPublished ? 'equal' : 'DIFFER from'} the published totals`,
   );
   return lines.join('\n');

@@ -42,7 +42,7 @@ export interface DemoPhotoReport {
   bytes: number;
   /** Photo bytes all of them make (what `bytes` is when every photo arrived). */
   bytesExpected: number;
-  /** Seconds from the start until the last photo reached the server, or null if some never did. */
+  /** Seconds from the start until the last photo reached the server, or null if some never did (or there were none). */
   allAtServerSeconds: number | null;
 }
 
@@ -177,7 +177,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       photosAtServer = status.photos.held;
       photoBytesAtServer = status.photos.bytesDone;
       photoRate = status.photos.rateIn;
-      if (allPhotosAt === null && photosAtServer >= photosExpected) allPhotosAt = Date.now();
+      if (allPhotosAt === null && photosExpected > 0 && photosAtServer >= photosExpected) allPhotosAt = Date.now();
     };
     const progress = setInterval(() => {
       void poll().then(
