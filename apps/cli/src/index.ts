@@ -45,6 +45,7 @@ export { readFormFile, readElectionsFile, readSubmissionFile, readJsonInput, rea
 
 // Operator
 export { signSubmission, type SignSubmissionParams } from './operator/sign-submission.js';
+export { deviceClockWarning } from './operator/device-clock-warning.js';
 export { signSubmissionFromFile, type SignSubmissionFromFileParams, type SignedFromFiles } from './operator/sign-submission-from-file.js';
 export { submitAndAwaitReceipt, type AwaitReceiptOptions } from './operator/submit-and-await-receipt.js';
 export { receiptFor, isReceiptOf, type ReceiptCheckOptions } from './operator/receipt-for.js';

@@ -31,7 +31,8 @@ export interface SignedFromFiles {
   readonly report: RuleReport;
   /**
    * Problems with the input files worth telling the operator, though they did not stop signing: a credential file
-   * whose readable summary disagrees with its signed chain (the chain is what was used).
+   * whose readable summary disagrees with its signed chain (the chain is what was used), a device clock outside the
+   * credential window.
    */
   readonly fileWarnings: string[];
 }
@@ -55,6 +56,19 @@ export async function signSubmissionFromFile(params: SignSubmissionFromFileParam
   const summaryWarning = summaryMismatchWarning(params.credentialFile, await credentialSummaryMismatches(params.credentialFile, credential));
   const form = await readFormFile(params.formFile);
   const { keyFile: _k, credentialFile: _c, networkFile: _n, formFile: _f, ...rest } = params;
-  const record = await signSubmission({ ...rest, keyPair, chain: credential, form, electionDefinition: definition, root: network.root, provider });
-  return { record, network, report: checkCHasil(form, definition), fileWarnings: summaryWarning === '' ? [] : [summaryWarning] };
+  const fileWarnings = summaryWarning === '' ? [] : [summaryWarning];
+  const record = await signSubmission({
+    ...rest,
+    keyPair,
+    chain: credential,
+    form,
+    electionDefinition: definition,
+    root: network.root,
+    provider,
+    onWarning: (warning) => {
+      fileWarnings.push(warning);
+      rest.onWarning?.(warning);
+    },
+  });
+  return { record, network, report: checkCHasil(form, definition), fileWarnings };
 }

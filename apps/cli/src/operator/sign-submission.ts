@@ -13,6 +13,7 @@ import {
 } from '@titip/records';
 import { RuleViolationError, SubmissionRefusedError } from '../errors.js';
 import { chainBytes, type ChainInput } from '../issuer/issue-by-issuer.js';
+import { deviceClockWarning } from './device-clock-warning.js';
 
 /** Parameters of {@link signSubmission}. */
 export interface SignSubmissionParams {
@@ -45,17 +46,21 @@ export interface SignSubmissionParams {
   readonly root?: Uint8Array;
   /** Ed25519 implementation. @default nodeEd25519 */
   readonly provider?: Ed25519Provider;
-  /** Tolerance on the credential window for `deviceTime`, as verifiers apply it. @default 3600000 */
+  /** Tolerance on the credential window for `deviceTime` before {@link deviceClockWarning} speaks. @default 3600000 */
   readonly clockSkewMs?: number;
+  /**
+   * Told what the operator should know though it did not stop signing: a device clock outside the credential window
+   * ({@link deviceClockWarning}).
+   */
+  readonly onWarning?: (warning: string) => void;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Checks a C.Hasil with the election's rules and signs the submission (wraps `createSubmission` of
  * `@titip/records`). Refuses before signing what no verifier would accept: a TPS or election outside the operator
- * credential or the election's region, a device time outside the credential window, a key that is not the
- * credential's subject; and verifies the signed record before returning it.
+ * credential or the election's region, a key that is not the credential's subject; and verifies the signed record
+ * before returning it. A device clock outside the credential window does not stop signing (the network judges the
+ * credential at the time the result is first witnessed): `onWarning` is told instead.
  * @throws {RuleViolationError} when hard rules fail without an override (the message lists them in Bahasa Indonesia and English).
  * @throws {SubmissionRefusedError} for every other refusal; `reason` is the record failure code or `invalid-input`.
  */
@@ -84,12 +89,8 @@ export async function signSubmission(params: SignSubmissionParams): Promise<Subm
     throw new SubmissionRefusedError('election-not-allowed', `election ${params.election} is not in the operator credential (${credential.elections.join(', ')})`);
   }
   if (!Number.isSafeInteger(deviceTime) || deviceTime < 0) throw new SubmissionRefusedError('invalid-input', 'deviceTime must be ms since 1970');
-  if (deviceTime < credential.validFrom - skew) {
-    throw new SubmissionRefusedError('not-yet-valid', `the operator credential is valid from ${iso(credential.validFrom)}; the device time is ${iso(deviceTime)}`);
-  }
-  if (deviceTime >= credential.validUntil + skew) {
-    throw new SubmissionRefusedError('expired', `the operator credential expired at ${iso(credential.validUntil)}; the device time is ${iso(deviceTime)}`);
-  }
+  const clockWarning = deviceClockWarning(credential, deviceTime, skew);
+  if (clockWarning !== null) params.onWarning?.(clockWarning);
   if (definition !== undefined) {
     if (definition.id !== params.election) throw new SubmissionRefusedError('invalid-input', `the election definition is ${definition.id}, not ${params.election}`);
     if (!isWithinRegion(params.tps, definition.region)) {

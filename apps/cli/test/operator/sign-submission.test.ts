@@ -78,11 +78,19 @@ describe('signSubmission', () => {
     expect(error.reason).toBe('election-not-allowed');
   });
 
-  it('refuses a device time outside the credential window (beyond the verifier skew)', async () => {
-    expect((await refusedWith({ ...base, deviceTime: trust.window.validUntil + 2 * 3_600_000 })).reason).toBe('expired');
-    expect((await refusedWith({ ...base, deviceTime: new Date(trust.window.validFrom - 2 * 3_600_000) })).reason).toBe('not-yet-valid');
-    // Within the skew it is what verifiers accept.
-    expect((await signSubmission({ ...base, deviceTime: trust.window.validUntil + 60_000 })).kind).toBe('submission');
+  it('signs with a device clock outside the credential window and says so (the network judges the first-witnessed time)', async () => {
+    for (const deviceTime of [trust.window.validUntil + 2 * 3_600_000, trust.window.validFrom - 2 * 3_600_000]) {
+      const warnings: string[] = [];
+      const record = await signSubmission({ ...base, deviceTime, onWarning: (w) => warnings.push(w) });
+      expect(record.kind).toBe('submission');
+      expect(record.body.deviceTime).toBe(deviceTime);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(deviceTime > trust.window.validUntil ? /after the operator credential's window/ : /before the operator credential's window/);
+    }
+    // Within the skew: no warning.
+    const warnings: string[] = [];
+    expect((await signSubmission({ ...base, deviceTime: trust.window.validUntil + 60_000, onWarning: (w) => warnings.push(w) })).kind).toBe('submission');
+    expect(warnings).toEqual([]);
   });
 
   it('refuses a key that is not the credential subject, and a credential that is not an operator credential', async () => {
