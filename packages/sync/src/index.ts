@@ -66,16 +66,19 @@ export { BundleError, type BundleErrorCode, type BundleErrorDetail } from './bun
 export {
   BUNDLE_MAGIC,
   BUNDLE_VERSION,
+  MIN_BUNDLE_VERSION,
+  DEFAULT_MAX_BUNDLE_BLOBS,
+  DEFAULT_MAX_BUNDLE_BLOB_BYTES,
   DEFAULT_MAX_BUNDLE_BYTES,
   DEFAULT_MAX_BUNDLE_OBJECTS,
   DEFAULT_MAX_BUNDLE_OBJECT_BYTES,
   MAX_BUNDLE_HEADER_BYTES,
   type BundleLimits,
 } from './bundle/bundle-format.js';
-export { bundleHeaderSchema, type BundleHeader, type BundleSource } from './bundle/bundle-header.js';
-export type { BundleEntry } from './bundle/bundle-entry.js';
+export { bundleHeaderSchema, bundleHeaderV2Schema, type BundleHeader, type BundleSource } from './bundle/bundle-header.js';
+export type { BundleBlob, BundleEntry } from './bundle/bundle-entry.js';
 export { encodeBundle } from './bundle/encode-bundle.js';
 export { decodeBundle, type DecodedBundle } from './bundle/decode-bundle.js';
 export { heldHeads, type HeldByPeer } from './bundle/held-objects.js';
 export { exportBundle, type ExportBundleOptions } from './bundle/export-bundle.js';
-export { importBundle, type BundleImportResult, type BundleRejection } from './bundle/import-bundle.js';
+export { importBundle, importDecodedBundle, type BundleImportResult, type BundleRejection } from './bundle/import-bundle.js';

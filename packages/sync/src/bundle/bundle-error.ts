@@ -17,6 +17,10 @@ export type BundleErrorCode =
   | 'BUNDLE_DUPLICATE_OBJECT'
   | 'BUNDLE_MALFORMED_OBJECT'
   | 'BUNDLE_WRONG_DOCUMENT'
+  | 'BUNDLE_TOO_MANY_BLOBS'
+  | 'BUNDLE_BLOB'
+  | 'BUNDLE_BLOB_TOO_LARGE'
+  | 'BUNDLE_DUPLICATE_BLOB'
   | 'BUNDLE_INVALID_OPTION'
   | 'BUNDLE_READ'
   | 'BUNDLE_WRITE';
@@ -29,6 +33,9 @@ export interface BundleErrorDetail {
   readonly index?: number;
   /** Id of the object concerned. */
   readonly objectId?: string;
+  /** Index of the blob (0-based) and the SHA-256 it claims. */
+  readonly blobIndex?: number;
+  readonly blobSha256?: string;
   /** Document the entry was filed under. */
   readonly docId?: string;
   /** The file, for the Node file helpers. */

@@ -20,6 +20,8 @@ export interface WrittenBundle {
   readonly file: string;
   readonly bytes: number;
   readonly objects: number;
+  /** Blobs (photos) written after the objects. */
+  readonly blobs: number;
 }
 
 /**
@@ -49,14 +51,18 @@ export async function writeBundleFile(file: string, replica: Replica, options: W
   }
   // Read back what is on disk and check it whole, so a bad stick or a full device shows up here and not on the island.
   let objects: number;
+  let blobs: number;
   try {
-    const unlimited = { maxBytes: bytes.length, maxObjects: Number.MAX_SAFE_INTEGER, maxObjectBytes: Number.MAX_SAFE_INTEGER };
-    objects = decodeBundle(await readBundleFile(file, unlimited), unlimited).entries.length;
+    const max = Number.MAX_SAFE_INTEGER;
+    const unlimited = { maxBytes: bytes.length, maxObjects: max, maxObjectBytes: max, maxBlobs: max, maxBlobBytes: max };
+    const decoded = decodeBundle(await readBundleFile(file, unlimited), unlimited);
+    objects = decoded.entries.length;
+    blobs = decoded.blobs.length;
   } catch (error) {
     const why = error instanceof BundleError ? `${error.code}: ${error.message}` : String(error);
     throw new BundleError('BUNDLE_WRITE', `${file} does not read back as written (${why}); use another device`, { file }, { cause: error });
   }
-  return { file, bytes: bytes.length, objects };
+  return { file, bytes: bytes.length, objects, blobs };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MAX_PHOTO_BYTES } from '@titip/records';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../replication/constants.js';
 
 /**
@@ -6,8 +7,23 @@ import { DEFAULT_MAX_OBJECT_BYTES } from '../replication/constants.js';
  */
 export const BUNDLE_MAGIC: Uint8Array = Uint8Array.of(0x89, 0x54, 0x49, 0x54, 0x49, 0x50, 0x0d, 0x0a, 0x1a, 0x0a);
 
-/** The format version this code writes and reads. */
-export const BUNDLE_VERSION = 1;
+/**
+ * The newest format version this code writes and reads: 2 adds a blob section (photos) after the objects. A bundle
+ * without blobs is still written as version 1, byte for byte as before, so peers that only read version 1 read it.
+ */
+export const BUNDLE_VERSION = 2;
+
+/** The oldest format version this code reads (objects only). */
+export const MIN_BUNDLE_VERSION = 1;
+
+/** Bytes before a blob's data: the SHA-256 it claims (32) and its length (u32). */
+export const BUNDLE_BLOB_PREFIX_BYTES = 32 + 4;
+
+/** Default limit of blobs in a bundle on import. */
+export const DEFAULT_MAX_BUNDLE_BLOBS = 100_000;
+
+/** Default limit of one blob in a bundle: the largest photo a submission may reference (`MAX_PHOTO_BYTES`, 20 MB). */
+export const DEFAULT_MAX_BUNDLE_BLOB_BYTES = MAX_PHOTO_BYTES;
 
 /** Bytes before the header: magic (10), version (u16), total length (u32), header length (u32). */
 export const BUNDLE_PREFIX_BYTES = BUNDLE_MAGIC.length + 2 + 4 + 4;
@@ -38,6 +54,10 @@ export interface BundleLimits {
   readonly maxObjects?: number;
   /** Refuse any object longer than this. @default 64 KiB */
   readonly maxObjectBytes?: number;
+  /** Refuse bundles announcing more blobs than this. @default 100,000 */
+  readonly maxBlobs?: number;
+  /** Refuse any blob longer than this. @default 20 MB (`MAX_PHOTO_BYTES`) */
+  readonly maxBlobBytes?: number;
 }
 
 /** A document id in a bundle entry: a region code of 2–13 digits, like the wire protocol's. */

@@ -24,8 +24,11 @@ export const bundleHeaderSchema = z.strictObject({
   objects: count,
 });
 
+/** The header of a version 2 bundle: version 1's and the number of blobs that follow the objects. */
+export const bundleHeaderV2Schema = bundleHeaderSchema.extend({ blobs: count });
+
 /** Who wrote a bundle. */
 export type BundleSource = z.infer<typeof bundleSourceSchema>;
 
-/** The header of a bundle. */
-export type BundleHeader = z.infer<typeof bundleHeaderSchema>;
+/** The header of a bundle; `blobs` is present in version 2 (absent: a version 1 bundle, which carries none). */
+export type BundleHeader = z.infer<typeof bundleHeaderSchema> & { readonly blobs?: number };

@@ -1,7 +1,7 @@
 import { isInInterest, type RegionScopes } from '../replication/scope.js';
 import type { Replica } from '../replication/replica.js';
 import { BundleError } from './bundle-error.js';
-import type { BundleEntry } from './bundle-entry.js';
+import type { BundleBlob, BundleEntry } from './bundle-entry.js';
 import type { BundleSource } from './bundle-header.js';
 import { encodeBundle } from './encode-bundle.js';
 import { heldBy, type HeldByPeer } from './held-objects.js';
@@ -14,6 +14,11 @@ export interface ExportBundleOptions {
   readonly exceptHeldBy?: HeldByPeer;
   /** Recorded in the header: the exporting peer's id, role and a label for people. */
   readonly source?: Omit<BundleSource, 'scopes'>;
+  /**
+   * Blobs to carry after the objects (e.g. the photos of the exported submissions, from `@titip/photos`
+   * `exportPhotos`); with any, the file is format version 2. @default none (a version 1 file)
+   */
+  readonly blobs?: readonly BundleBlob[];
   /** The time written in the header (ms). @default Date.now() */
   readonly now?: number;
 }
@@ -21,7 +26,7 @@ export interface ExportBundleOptions {
 const REGION = /^(\d{2,13})?$/;
 
 /**
- * Writes the objects a replica holds into a bundle file (format v1, `docs/bundle-format.md`): the very bytes the
+ * Writes the objects a replica holds, and any `blobs` given, into a bundle file (`docs/bundle-format.md`): the very bytes the
  * replica stores, documents in id order, objects in id order within each, so the same holdings give the same file
  * but for `createdAt`. Carry it to another device and {@link importBundle} it there.
  * @throws {BundleError} `BUNDLE_INVALID_OPTION` for scopes or heads that are malformed, `BUNDLE_TOO_LARGE` past 4 GiB.
@@ -50,6 +55,7 @@ export function exportBundle(replica: Replica, options: ExportBundleOptions = {}
       delta: options.exceptHeldBy !== undefined,
     },
     entries,
+    options.blobs ?? [],
   );
 }
 

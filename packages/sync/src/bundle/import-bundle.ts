@@ -4,7 +4,7 @@ import { isInInterest } from '../replication/scope.js';
 import type { BundleEntry } from './bundle-entry.js';
 import type { BundleLimits } from './bundle-format.js';
 import type { BundleHeader } from './bundle-header.js';
-import { decodeBundle } from './decode-bundle.js';
+import { decodeBundle, type DecodedBundle } from './decode-bundle.js';
 
 /** An object of a bundle that the replica's validator refused. */
 export interface BundleRejection {
@@ -40,7 +40,15 @@ export interface BundleImportResult {
  * @throws {BundleError} for a file that cannot be used; store failures propagate (objects already stored stay).
  */
 export async function importBundle(replica: Replica, bytes: Uint8Array, limits: BundleLimits = {}): Promise<BundleImportResult> {
-  const { header, entries } = decodeBundle(bytes, limits);
+  return importDecodedBundle(replica, decodeBundle(bytes, limits));
+}
+
+/**
+ * {@link importBundle} of a bundle already read with {@link decodeBundle}: for a caller that also stores its blobs
+ * (photos), which the replica does not hold. Store failures propagate.
+ */
+export async function importDecodedBundle(replica: Replica, bundle: Pick<DecodedBundle, 'header' | 'entries'>): Promise<BundleImportResult> {
+  const { header, entries } = bundle;
   const byDoc = new Map<string, BundleEntry[]>();
   for (const entry of entries) {
     const list = byDoc.get(entry.docId);

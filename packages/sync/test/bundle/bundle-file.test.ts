@@ -40,7 +40,7 @@ describe('bundle files', () => {
     const dir = await stick();
     const file = join(dir, 'ppk-190601.titip');
     const written = await writeBundleFile(file, source, { now: 5 });
-    expect(written).toEqual({ file, bytes: exportBundle(source, { now: 5 }).length, objects: 8 });
+    expect(written).toEqual({ file, bytes: exportBundle(source, { now: 5 }).length, objects: 8, blobs: 0 });
     expect(await readdir(dir)).toEqual(['ppk-190601.titip']);
     expect(new Uint8Array(await readFile(file))).toEqual(exportBundle(source, { now: 5 }));
     const target = await recordReplica(trust, [KECAMATAN]);

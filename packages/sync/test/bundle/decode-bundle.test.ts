@@ -81,7 +81,7 @@ describe('decodeBundle', () => {
   });
 
   it('refuses another format version', () => {
-    expect(codeOf(edited(bundle, (b) => void (b[11] = 2)))).toBe('BUNDLE_VERSION');
+    expect(codeOf(edited(bundle, (b) => void (b[11] = 3)))).toBe('BUNDLE_VERSION');
   });
 
   it('calls every cut-short copy truncated, at any length', () => {
