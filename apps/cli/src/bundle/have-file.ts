@@ -61,7 +61,14 @@ export async function writeHaveFile(file: string, have: HaveFile, options: { ove
  * @throws {InputFileError} when it cannot be read, is too large, is not JSON or not a `titip-have` v1 file.
  */
 export async function readHaveFile(file: string): Promise<HaveFile> {
-  const text = (await readInputFile(file, MAX_HAVE_FILE_BYTES)).toString('utf8');
+  return parseHaveFile((await readInputFile(file, MAX_HAVE_FILE_BYTES)).toString('utf8'), file);
+}
+
+/**
+ * Checks the text of a have file (what {@link readHaveFile} does once the file is read); `file` names it in errors.
+ * @throws {InputFileError} when it is not JSON or not a `titip-have` v1 file.
+ */
+export function parseHaveFile(text: string, file: string): HaveFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
