@@ -9,7 +9,8 @@ export type PhotoErrorCode =
   | 'PHOTO_WIRE_MALFORMED'
   | 'PHOTO_WIRE_VERSION'
   | 'PHOTO_INVALID_OPTION'
-  | 'PHOTO_CLOSED';
+  | 'PHOTO_CLOSED'
+  | 'PHOTO_UNREFERENCED';
 
 /** Base class of every error of `@titip/photos`; `code` is stable and safe to switch on. */
 export class PhotoError extends Error {
@@ -153,5 +154,16 @@ export class PhotoClosedError extends PhotoError {
   static override name = 'PhotoClosedError';
   constructor(what: string) {
     super('PHOTO_CLOSED', `${what} is closed`);
+  }
+}
+
+/**
+ * A photo offered for storage (in a bundle file) that no signed submission held or carried with it references:
+ * storage for strangers is refused, whatever the bytes.
+ */
+export class UnreferencedPhotoError extends PhotoError {
+  static override name = 'UnreferencedPhotoError';
+  constructor(readonly sha256: string) {
+    super('PHOTO_UNREFERENCED', `photo ${sha256} is referenced by no signed submission held or in the bundle: not stored`);
   }
 }

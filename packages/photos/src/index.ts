@@ -17,6 +17,7 @@ export {
   PhotoRefMismatchError,
   PhotoWireError,
   PhotoWireVersionError,
+  UnreferencedPhotoError,
   type ChunkFailure,
   type PhotoErrorCode,
 } from './errors.js';
@@ -67,3 +68,5 @@ export type {
   TransferProgress,
   TransferTotals,
 } from './transfer/transfer-progress.js';
+export { exportPhotos, type ExportedPhotos, type ExportPhotosOptions, type PhotoLeftOut, type PhotoLeftOutReason } from './bundle/export-photos.js';
+export { importPhotos, type PhotoImportResult, type PhotoRefusal } from './bundle/import-photos.js';
