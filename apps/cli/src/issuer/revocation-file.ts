@@ -7,6 +7,9 @@ import { writeFileAtomic } from '../files/write-file-atomic.js';
 /** Most revocations one file holds (one per region document). */
 export const MAX_REVOCATIONS_PER_FILE = 1000;
 
+/** Largest revocation file read (16 MiB). */
+export const MAX_REVOCATION_FILE_BYTES = 16_777_216;
+
 /** The bytes of a revocation file: a canonical CBOR array of the revocation envelopes. */
 export function encodeRevocationFile(records: readonly RevocationRecord[]): Uint8Array {
   return encodeCanonical(records.map((r) => r.bytes));
@@ -19,7 +22,16 @@ export function writeRevocationFile(path: string, records: readonly RevocationRe
 
 /** Reads a revocation file written by `titip-issuer revoke`. @throws {InputFileError} */
 export async function readRevocationFile(path: string): Promise<RevocationRecord[]> {
-  const bytes = new Uint8Array(await readInputFile(path, 16_777_216));
+  return parseRevocationFile(new Uint8Array(await readInputFile(path, MAX_REVOCATION_FILE_BYTES)), path);
+}
+
+/**
+ * Decodes the bytes of a revocation file (what {@link readRevocationFile} does once the file is read): the records
+ * are well formed revocations, not yet verified. `path` names the file in errors.
+ * @throws {InputFileError}
+ */
+export function parseRevocationFile(bytes: Uint8Array, path: string): RevocationRecord[] {
+  if (bytes.length > MAX_REVOCATION_FILE_BYTES) throw new InputFileError(path, `is ${bytes.length} bytes, more than the ${MAX_REVOCATION_FILE_BYTES} accepted`);
   let items: unknown;
   try {
     items = decodeCanonical(bytes, { maxBytes: bytes.length });
