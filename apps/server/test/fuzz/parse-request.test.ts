@@ -6,6 +6,7 @@ import { MAX_URL_LENGTH, parseRequest, type ApiRoute } from '../../src/http/pars
 import { fuzzParams, fuzzTimeout, mutatedText, typedOutcome } from '@titip/testkit/fuzz';
 
 const ID = 'ab'.repeat(32);
+const PHOTO = '0f'.repeat(32);
 const targets = [
   '/api/v1/status',
   '/api/v1/elections',
@@ -16,6 +17,8 @@ const targets = [
   '/api/v1/totals/pkwkk/%31%39',
   '/api/v1/tps/1906012001001',
   `/api/v1/objects/${ID}`,
+  `/api/v1/photos/${PHOTO}`,
+  `/api/v1/photos/${'%61'.repeat(64)}`,
   '/api/v1/status?',
 ];
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'get', '', 'GET ', 'CONNECT'];
@@ -45,6 +48,9 @@ function check(method: string | undefined, target: string | undefined): void {
     case 'object':
       expect(route.id).toMatch(/^[0-9a-f]{64}$/);
       break;
+    case 'photo':
+      expect(route.sha256).toMatch(/^[0-9a-f]{64}$/);
+      break;
     default:
       expect(['status', 'elections']).toContain(route.name);
   }
@@ -63,7 +69,9 @@ describe('fuzz: parseRequest (the HTTP API request line)', () => {
     fc.assert(fc.property(method, fc.oneof(fc.constantFrom(...targets), mutatedText(targets)), check), fuzzParams(1000, 0.15, 72));
   });
   it('random targets, long targets and percent-encoded bytes', { timeout: fuzzTimeout }, () => {
-    const encoded = fc.uint8Array({ maxLength: 40 }).map((b) => `/api/v1/tps/${[...b].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')}`);
+    const encoded = fc
+      .tuple(fc.constantFrom('tps', 'photos', 'objects'), fc.uint8Array({ maxLength: 70 }))
+      .map(([route, b]) => `/api/v1/${route}/${[...b].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')}`);
     const long = fc.nat(3000).map((n) => `/api/v1/status${'/'.repeat(n % 7)}${'a'.repeat(n)}`);
     const arb = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }).map((s) => `/${s}`), encoded, long, fc.constant(undefined));
     fc.assert(fc.property(method, arb, check), fuzzParams(1000, 0.25, 73));
