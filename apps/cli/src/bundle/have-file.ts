@@ -7,8 +7,8 @@ import { writeFileAtomic } from '../files/write-file-atomic.js';
 
 /** The most object ids a have file lists (a whole province is well below: ~200,000 objects). */
 export const MAX_HAVE_IDS = 1_000_000;
-/** Largest have file read: {@link MAX_HAVE_IDS} ids of 64 hex digits, quoted, with commas, and a little more. */
-export const MAX_HAVE_FILE_BYTES = MAX_HAVE_IDS * 67 + 65_536;
+/** Largest have file read: {@link MAX_HAVE_IDS} object ids and as many photo hashes of 64 hex digits, quoted, with commas, and a little more. */
+export const MAX_HAVE_FILE_BYTES = 2 * MAX_HAVE_IDS * 67 + 65_536;
 
 const regionCode = z.string().refine((r) => r === '' || isRegionCode(r), 'a Kemendagri region code (2, 4, 6, 10 or 13 digits), or "" for the nation');
 
@@ -31,13 +31,26 @@ export const haveFileSchema = z.strictObject({
     .array(z.string().regex(/^[0-9a-f]{64}$/, 'an object id (64 lowercase hex digits)'))
     .max(MAX_HAVE_IDS)
     .refine((ids) => new Set(ids).size === ids.length, 'an id is listed twice'),
+  /**
+   * Photos held whole (lowercase hex SHA-256), sorted, each once: an export leaves them out. Absent in files written
+   * before photos travelled in bundles; the export then sends the photos of the objects it sends.
+   */
+  photos: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, 'a photo hash (64 lowercase hex digits)'))
+    .max(MAX_HAVE_IDS)
+    .refine((ids) => new Set(ids).size === ids.length, 'a photo is listed twice')
+    .optional(),
 });
 
 /** A have file's content. */
 export type HaveFile = z.infer<typeof haveFileSchema>;
 
-/** What a replica holds within `regions`, as a have file. */
-export function haveFileOf(replica: Pick<Replica, 'docIds' | 'objectIdsIn'>, regions: readonly string[] = [''], options: { now?: number; label?: string } = {}): HaveFile {
+/** What a replica holds within `regions`, as a have file; `photos`: the photos held whole (listed sorted). */
+export function haveFileOf(
+  replica: Pick<Replica, 'docIds' | 'objectIdsIn'>,
+  regions: readonly string[] = [''],
+  options: { now?: number; label?: string; photos?: readonly string[] } = {},
+): HaveFile {
   const ids: string[] = [];
   for (const docId of replica.docIds()) if (isInInterest(docId, regions)) ids.push(...replica.objectIdsIn(docId));
   ids.sort();
@@ -48,6 +61,7 @@ export function haveFileOf(replica: Pick<Replica, 'docIds' | 'objectIdsIn'>, reg
     regions: [...regions],
     ...(options.label !== undefined ? { label: options.label } : {}),
     ids,
+    ...(options.photos !== undefined ? { photos: [...new Set(options.photos)].sort() } : {}),
   };
 }
 

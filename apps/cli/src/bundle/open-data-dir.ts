@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreLockedError } from '@titip/store';
+import { StoreLockedError, type KeyValueStore } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
 import { Replica, type ObjectValidator } from '@titip/sync';
 import { DataDirError } from '../errors.js';
@@ -9,6 +9,8 @@ import { dataDirProblem } from '../operator/data-dir-problem.js';
 /** A replica opened straight on a data dir's store, without networking. */
 export interface DataDirReplica {
   readonly replica: Replica;
+  /** The data dir's key-value store (the replica's documents, and the photos under `photos/`). */
+  readonly store: KeyValueStore;
   /** The data dir as given. */
   readonly dataDir: string;
   /** True when the data dir (or its store) did not exist and was created (`create` only). */
@@ -77,7 +79,7 @@ export async function openDataDir(dataDir: string, options: OpenDataDirOptions =
   try {
     const replica = await Replica.open({ store, scopes: options.scopes ?? [''], validator: options.validator ?? readOnly });
     let closed: Promise<void> | undefined;
-    return { replica, dataDir, created: !existed, close: () => (closed ??= store.close()) };
+    return { replica, store, dataDir, created: !existed, close: () => (closed ??= store.close()) };
   } catch (error) {
     await store.close();
     throw error;

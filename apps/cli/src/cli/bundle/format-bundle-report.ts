@@ -1,3 +1,4 @@
+import type { PhotoImportResult } from '@titip/photos';
 import type { BundleHeader, BundleImportResult, BundleRejection } from '@titip/sync';
 import type { BundleInspection } from '../../bundle/inspect-bundle.js';
 
@@ -32,10 +33,11 @@ export function formatInspection(file: string, inspection: BundleInspection): st
   const { kinds } = inspection;
   const docs = Object.entries(inspection.documents);
   const lines = [
-    `${file}: titip bundle v1, ${formatSize(inspection.bytes)}`,
+    `${file}: titip bundle v${inspection.version}, ${formatSize(inspection.bytes)}`,
     ...formatHeader(inspection.header),
     `objects     ${inspection.objects}: ${Object.entries(kinds).map(([kind, n]) => `${n} ${kind}(s)`).join(', ')}`,
     `documents   ${docs.length}${docs.length > 0 ? `: ${docs.map(([id, n]) => `${id} (${n})`).join(', ')}` : ''}`,
+    ...formatInspectedPhotos(inspection),
   ];
   if (inspection.verified === 'structure') {
     lines.push('verified    checksum, layout and record structure (pass --network FILE to check signatures too)');
@@ -47,8 +49,24 @@ export function formatInspection(file: string, inspection: BundleInspection): st
   return `${lines.join('\n')}\n`;
 }
 
+/** The photos line of `inspect`, then one line a photo: hash, size, and what the bundle's submissions say it shows. */
+function formatInspectedPhotos(inspection: BundleInspection): string[] {
+  const { photos } = inspection;
+  if (photos.length === 0) return [`photos      none${inspection.version === 1 ? ' (a version 1 bundle carries no photos)' : ''}`];
+  const bytes = photos.reduce((n, p) => n + p.bytes, 0);
+  const unnamed = photos.filter((p) => p.shows.length === 0).length;
+  const lines = [
+    `photos      ${photos.length}, ${formatSize(bytes)}${unnamed > 0 ? ` (${unnamed} named by no submission in this file: an import stores them only if the receiver holds a submission that references them)` : ''}`,
+  ];
+  for (const photo of photos) {
+    const shows = photo.shows.map((s) => `TPS ${s.tps} page ${s.page}`).join(', ');
+    lines.push(`  ${photo.sha256.slice(0, 16)}…  ${formatSize(photo.bytes).padStart(8)}  ${shows || '(no submission in this file)'}`);
+  }
+  return lines;
+}
+
 /** What `titip-bundle import` prints. */
-export function formatImport(file: string, bytes: number, result: BundleImportResult): string {
+export function formatImport(file: string, bytes: number, result: BundleImportResult, photos?: PhotoImportResult): string {
   const total = result.added + result.alreadyHeld + result.outOfScope + result.rejected.length;
   const lines = [
     `${file}: ${total} object(s), ${formatSize(bytes)}`,
@@ -60,5 +78,15 @@ export function formatImport(file: string, bytes: number, result: BundleImportRe
     ...formatRejections(result.rejected),
   ];
   if (result.rejected.length > 0) lines.push('The refused objects were not stored; every other object was. Report the refusals to the KPU kabupaten.');
+  if (photos !== undefined && photos.accepted.length + photos.alreadyHeld.length + photos.refused.length > 0) {
+    const size = (refs: readonly { size: number }[]) => formatSize(refs.reduce((n, r) => n + r.size, 0));
+    lines.push(
+      `photos accepted      ${photos.accepted.length} (${size(photos.accepted)}), each verified against its signed hash`,
+      `photos already held  ${photos.alreadyHeld.length}`,
+      `photos refused       ${photos.refused.length}`,
+      ...photos.refused.map((r) => `  ${r.sha256.slice(0, 16)}… (${formatSize(r.bytes)}): ${r.code}: ${r.message}`),
+    );
+    if (photos.refused.length > 0) lines.push('The refused photos were not stored (nothing else was affected): PHOTO_UNREFERENCED means no signed submission names it, CHUNK_INVALID that its bytes are not the signed photo.');
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { haveFileOf, writeHaveFile } from '../../bundle/have-file.js';
+import { openDataDirPhotos } from '../../bundle/held-photos.js';
 import { openDataDir } from '../../bundle/open-data-dir.js';
 import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
@@ -10,12 +11,13 @@ import { repeatedRegionsArg } from './region-options.js';
 /** `titip-bundle have`: the ids of what a data dir holds, so another device can export only what it lacks. */
 export const haveCommand = defineCommand({
   name: 'have',
-  summary: 'write what this data dir holds (object ids) so another device exports only what it lacks',
+  summary: 'write what this data dir holds (object ids, photo hashes) so another device exports only what it lacks',
   usage: ['have --data-dir DIR --out FILE [--region CODE]… [--label TEXT] [--force]'],
   description: [
-    'Opens the data dir of a stopped peer and writes a titip-have v1 file (JSON): the ids of the objects it holds,',
-    '67 bytes each. Carry it to the other device and run titip-bundle export --have FILE there: the bundle then',
-    'holds only what this device lacks. Ids are exact even between devices that only ever exchanged bundles.',
+    'Opens the data dir of a stopped peer and writes a titip-have v1 file (JSON): the ids of the objects it holds and',
+    'the hashes of the photos it holds whole, 67 bytes each. Carry it to the other device and run titip-bundle export',
+    '--have FILE there: the bundle then holds only what this device lacks, photos included. Ids are exact even between',
+    'devices that only ever exchanged bundles.',
   ],
   options: {
     'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: 'the data dir of a stopped peer' },
@@ -36,12 +38,15 @@ export const haveCommand = defineCommand({
     const opened = await openDataDir(values['data-dir']);
     let have;
     try {
-      have = haveFileOf(opened.replica, values.region ?? [''], values.label !== undefined ? { label: values.label } : {});
+      const blobs = await openDataDirPhotos(opened.store);
+      const photos = blobs.list().filter((p) => p.complete).map((p) => p.sha256);
+      await blobs.close();
+      have = haveFileOf(opened.replica, values.region ?? [''], { photos, ...(values.label !== undefined ? { label: values.label } : {}) });
     } finally {
       await opened.close();
     }
     await writeHaveFile(values.out, have, { overwrite: values.force ?? false });
-    printJson(io, { file: values.out, objects: have.ids.length, regions: have.regions });
+    printJson(io, { file: values.out, objects: have.ids.length, photos: have.photos?.length ?? 0, regions: have.regions });
     return EXIT.ok;
   },
 });

@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { readNetworkFile } from '@titip/config/node';
-import { importBundleFile } from '@titip/sync/node';
+import { importPhotos, type PhotoImportResult } from '@titip/photos';
+import { decodeBundle, importDecodedBundle } from '@titip/sync';
+import { readBundleFile } from '@titip/sync/node';
 import { z } from 'zod';
 import { networkValidator } from '../../bundle/network-validator.js';
+import { heldPhotoCatalog, openDataDirPhotos } from '../../bundle/held-photos.js';
 import { openDataDir } from '../../bundle/open-data-dir.js';
 import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
@@ -22,8 +25,10 @@ export const importCommand = defineCommand({
     'desa): a damaged or tampered file is refused whole with its BUNDLE_… code and nothing is stored (copy it',
     'again). Then every object goes through the validation a peer applies to objects from the network (signature,',
     'credential chain to the KPU root of --network, election rules). Objects it refuses are listed with their',
-    'reasons and not stored; all others are. The data dir must not be in use (stop the relay first) and is created',
-    'when missing. Exit code 1 when anything was refused.',
+    'reasons and not stored; all others are. Then each photo is stored only if a signed submission (held, or just',
+    'imported) references it, verified chunk by chunk against that signed hash and size: a photo no submission',
+    'references, or whose bytes do not verify, is refused and listed, and costs nothing else. The data dir must not be',
+    'in use (stop the relay first) and is created when missing. Exit code 1 when anything was refused.',
   ],
   options: {
     'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: 'the data dir of a stopped peer (created if missing)' },
@@ -47,14 +52,27 @@ export const importCommand = defineCommand({
     const network = await readNetworkFile(values.network);
     const validator = networkValidator(network);
     try {
+      const bytes = await withBundleCode(() => readBundleFile(values.file));
+      const bundle = await withBundleCode(async () => decodeBundle(bytes), values.file);
       const opened = await openDataDir(values['data-dir'], { create: true, scopes: values.scope ?? [''], validator: validator.objects });
       try {
-        const result = await withBundleCode(() => importBundleFile(opened.replica, values.file));
-        const bytes = (await stat(values.file)).size;
+        const result = await importDecodedBundle(opened.replica, bundle);
+        let photos: PhotoImportResult = { accepted: [], alreadyHeld: [], refused: [] };
+        if (bundle.blobs.length > 0) {
+          // The signed references: every submission held now in the bundle's regions (validated when stored, those
+          // of this bundle included); a refused submission is not held, so its photos find no reference.
+          const catalog = heldPhotoCatalog(opened.replica, bundle.header.regions);
+          const blobs = await openDataDirPhotos(opened.store);
+          try {
+            photos = await importPhotos(blobs, bundle.blobs, (sha256) => catalog.get(sha256)?.ref);
+          } finally {
+            await blobs.close();
+          }
+        }
         if (opened.created) io.stderr(`titip-bundle import: created the data dir ${values['data-dir']}\n`);
-        if (values.json) printJson(io, { file: values.file, bytes, dataDir: values['data-dir'], created: opened.created, ...result });
-        else io.stdout(formatImport(values.file, bytes, result));
-        return result.rejected.length > 0 ? EXIT.failed : EXIT.ok;
+        if (values.json) printJson(io, { file: values.file, bytes: bytes.length, dataDir: values['data-dir'], created: opened.created, ...result, photos });
+        else io.stdout(formatImport(values.file, bytes.length, result, photos));
+        return result.rejected.length > 0 || photos.refused.length > 0 ? EXIT.failed : EXIT.ok;
       } finally {
         await opened.close();
       }

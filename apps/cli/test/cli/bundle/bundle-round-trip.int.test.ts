@@ -119,7 +119,7 @@ describe('titip-bundle between two PPK relays with no network (child processes o
 
   it('exports only what the other device lacks, given its have file', async () => {
     const have = await bundle('have', '--data-dir', 'ppk-b', '--out', 'ppk-b.have.json', '--label', 'PPK B');
-    expect(JSON.parse(have.stdout)).toEqual({ file: 'ppk-b.have.json', objects: 7, regions: [''] });
+    expect(JSON.parse(have.stdout)).toEqual({ file: 'ppk-b.have.json', objects: 7, photos: 0, regions: [''] });
     const a = await relay('ppk-a');
     const newer = await signedResults(trust, DESA_A, 2, 10);
     await addRecords(a.node.replica, newer);
