@@ -24,6 +24,22 @@ describe('have files', async () => {
     expect(haveFileOf(replica, [DESA_B]).ids).toEqual(b.map((r) => r.id).sort());
   });
 
+  it('lists the photos held whole, sorted, each once; a file without photos (written before them) still reads', async () => {
+    const [p1, p2] = ['b'.repeat(64), 'a'.repeat(64)];
+    const have = haveFileOf(replica, [''], { photos: [p1, p2, p1] });
+    expect(have.photos).toEqual([p2, p1]);
+    const file = join(dir.path, 'photos.have.json');
+    await writeHaveFile(file, have);
+    expect((await readHaveFile(file)).photos).toEqual([p2, p1]);
+    await writeFile(file, JSON.stringify({ ...have, photos: [p1, p1] }));
+    await expect(readHaveFile(file)).rejects.toThrow(/photos: a photo is listed twice/);
+    await writeFile(file, JSON.stringify({ ...have, photos: ['A'.repeat(64)] }));
+    await expect(readHaveFile(file)).rejects.toThrow(/photos\.0: a photo hash/);
+    const { photos: _photos, ...old } = have;
+    await writeFile(file, JSON.stringify(old));
+    expect((await readHaveFile(file)).photos).toBeUndefined();
+  });
+
   it('round-trips through a file, never replacing one unless told', async () => {
     const file = join(dir.path, 'pps.have.json');
     const have = haveFileOf(replica);
