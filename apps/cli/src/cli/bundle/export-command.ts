@@ -131,7 +131,7 @@ function warnLeftOut(io: CliIo, photos: ExportedPhotos, cap: number | undefined)
     const these = photos.leftOut.filter((p) => p.reason === reason);
     if (these.length === 0) continue;
     const bytes = these.reduce((n, p) => n + p.size, 0);
-    const limit = reason === 'cap' && cap !== undefined ? ` (${formatSize(photos.bytes)} of photos fit in ${formatSize(cap)})` : '';
-    io.stderr(`titip-bundle export: ${these.length} photo(s), ${formatSize(bytes)}, ${REASONS[reason]}${limit}\n`);
+    const text = reason === 'cap' && cap !== undefined ? REASONS.cap.replace('--max-photo-bytes', `--max-photo-bytes ${formatSize(cap)}, ${formatSize(photos.bytes)} carried`) : REASONS[reason];
+    io.stderr(`titip-bundle export: ${these.length} photo(s), ${formatSize(bytes)}, ${text}\n`);
   }
 }
