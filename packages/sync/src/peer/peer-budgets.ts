@@ -8,6 +8,12 @@ export interface PeerBudget {
   readonly bytes: TokenBucket;
   readonly frames: TokenBucket;
   readonly sessionOpens: TokenBucket;
+  /**
+   * Session opens refused for the per-minute rate that are forgiven (refused without a report): half the rate. An
+   * honest peer on a flapping link may overshoot the rate a little and backs off once refused; a peer that keeps
+   * opening after that is flooding.
+   */
+  readonly forgivenSessionOpens: TokenBucket;
 }
 
 /**
@@ -34,6 +40,7 @@ export class PeerBudgets {
         bytes: new TokenBucket(this.#limits.maxBytesPerPeerPerMinute, MINUTE_MS, this.#now),
         frames: new TokenBucket(this.#limits.maxFramesPerPeerPerMinute, MINUTE_MS, this.#now),
         sessionOpens: new TokenBucket(this.#limits.maxSessionsPerPeerPerMinute, MINUTE_MS, this.#now),
+        forgivenSessionOpens: new TokenBucket(Math.max(1, Math.floor(this.#limits.maxSessionsPerPeerPerMinute / 2)), MINUTE_MS, this.#now),
       };
       this.#budgets.set(peer, budget);
     }
@@ -41,6 +48,6 @@ export class PeerBudgets {
   }
 
   #forgetIdle(): void {
-    for (const [peer, b] of this.#budgets) if (b.bytes.full && b.frames.full && b.sessionOpens.full) this.#budgets.delete(peer);
+    for (const [peer, b] of this.#budgets) if (b.bytes.full && b.frames.full && b.sessionOpens.full && b.forgivenSessionOpens.full) this.#budgets.delete(peer);
   }
 }

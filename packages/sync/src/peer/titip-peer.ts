@@ -217,19 +217,28 @@ export class TitipPeer {
 
   /**
    * Checks an inbound channel against the peer's session limits (concurrent sessions, sessions opened per minute).
-   * Past one, the channel is aborted with `PeerLimitError` and the peer reported (so banned; its sessions end). A banned
-   * peer is left to `engine.attach`, which refuses it quietly.
+   * Past the concurrent limit (which no honest peer reaches: it keeps one session per peer) the channel is aborted
+   * with `PeerLimitError` and the peer reported (so banned; its sessions end). Past the per-minute rate the channel is
+   * aborted with `PeerLimitError` too, but the first refusals (half the rate a minute) are forgiven: an honest peer on
+   * a flapping link backs off once refused; only one that keeps opening is reported. A banned peer is left to
+   * `engine.attach`, which refuses it quietly.
    */
   #withinSessionLimits(channel: FrameChannel): boolean {
     const peer = channel.remotePeer;
     if (this.engine.isBanned(peer)) return true;
     const open = this.engine.sessions().filter((s) => s.peer === peer && s.phase !== 'closed').length;
+    const budget = this.#budgets.of(peer);
     let error: PeerLimitError | undefined;
+    let forgiven = false;
     if (open >= this.#limits.maxSessionsPerPeer) error = new PeerLimitError(peer, 'sessions', this.#limits.maxSessionsPerPeer);
-    else if (!this.#budgets.of(peer).sessionOpens.take(1)) error = new PeerLimitError(peer, 'sessions-per-minute', this.#limits.maxSessionsPerPeerPerMinute);
+    else if (!budget.sessionOpens.take(1)) {
+      error = new PeerLimitError(peer, 'sessions-per-minute', this.#limits.maxSessionsPerPeerPerMinute);
+      forgiven = budget.forgivenSessionOpens.take(1);
+    }
     if (error === undefined) return true;
     channel.abort(error);
-    this.engine.report({ peer, code: error.code, detail: error.message });
+    if (forgiven) this.#logger.debug('sync session refused (rate), not reported yet', { peer, limit: this.#limits.maxSessionsPerPeerPerMinute });
+    else this.engine.report({ peer, code: error.code, detail: error.message });
     return false;
   }
 
