@@ -81,7 +81,7 @@ describe('exportPhotos', () => {
     // flip a byte of a stored chunk of `old` underneath the store
     const key = `photos/c/${hashHex(old)}/00001`;
     const value = (await stores[0]!.get(key))!.slice();
-    value[40] ^= 1;
+    value[40]! ^= 1;
     await stores[0]!.batch([{ type: 'put', key, value }]);
     const damaged = await exportPhotos(source, entries);
     expect(damaged.photos).toEqual([refOf(middle), refOf(recent)]);

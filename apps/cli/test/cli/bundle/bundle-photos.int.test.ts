@@ -184,6 +184,11 @@ describe('titip-bundle carries photos (child processes on real data dirs)', () =
     await writeFile(join(cwd, 'partial.have.json'), JSON.stringify(partial));
     const some = await bundle('export', '--data-dir', 'carrier', '--have', 'partial.have.json', '--out', 'some.titip');
     expect(JSON.parse(some.stdout)).toMatchObject({ objects: 0, photos: 2, photoBytes: photos[0]!.bytes.length + photos[5]!.bytes.length });
+    // a have file from before photos travelled (no `photos`): the photos of the results it lacks, here none
+    const { photos: _listed, ...old } = partial;
+    await writeFile(join(cwd, 'old.have.json'), JSON.stringify({ ...old, ids: old.ids.filter((id: string) => id !== submissions[1]!.id) }));
+    const fromOld = await bundle('export', '--data-dir', 'carrier', '--have', 'old.have.json', '--out', 'old.titip');
+    expect(JSON.parse(fromOld.stdout)).toMatchObject({ objects: 1, photos: 2, photoBytes: photos[2]!.bytes.length + photos[3]!.bytes.length });
   });
 
   it('refuses a damaged photo and a photo no signed submission references, storing everything else (exit 1)', async () => {
