@@ -66,7 +66,7 @@ function formatInspectedPhotos(inspection: BundleInspection): string[] {
 }
 
 /** What `titip-bundle import` prints. */
-export function formatImport(file: string, bytes: number, result: BundleImportResult, photos?: PhotoImportResult): string {
+export function formatImport(file: string, bytes: number, result: BundleImportResult, photos?: PhotoImportResult & { outOfScope?: number }): string {
   const total = result.added + result.alreadyHeld + result.outOfScope + result.rejected.length;
   const lines = [
     `${file}: ${total} object(s), ${formatSize(bytes)}`,
@@ -78,11 +78,13 @@ export function formatImport(file: string, bytes: number, result: BundleImportRe
     ...formatRejections(result.rejected),
   ];
   if (result.rejected.length > 0) lines.push('The refused objects were not stored; every other object was. Report the refusals to the KPU kabupaten.');
-  if (photos !== undefined && photos.accepted.length + photos.alreadyHeld.length + photos.refused.length > 0) {
+  const photosOut = photos?.outOfScope ?? 0;
+  if (photos !== undefined && photos.accepted.length + photos.alreadyHeld.length + photos.refused.length + photosOut > 0) {
     const size = (refs: readonly { size: number }[]) => formatSize(refs.reduce((n, r) => n + r.size, 0));
     lines.push(
       `photos accepted      ${photos.accepted.length} (${size(photos.accepted)}), each verified against its signed hash`,
       `photos already held  ${photos.alreadyHeld.length}`,
+      ...(photosOut > 0 ? [`photos out of scope  ${photosOut} (of submissions outside --scope, left alone)`] : []),
       `photos refused       ${photos.refused.length}`,
       ...photos.refused.map((r) => `  ${r.sha256.slice(0, 16)}… (${formatSize(r.bytes)}): ${r.code}: ${r.message}`),
     );

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { readNetworkFile } from '@titip/config/node';
 import { importPhotos, type PhotoImportResult } from '@titip/photos';
-import { decodeBundle, importDecodedBundle } from '@titip/sync';
+import { decodeRecord } from '@titip/records';
+import { decodeBundle, importDecodedBundle, isInInterest, type BundleEntry } from '@titip/sync';
 import { readBundleFile } from '@titip/sync/node';
 import { z } from 'zod';
 import { networkValidator } from '../../bundle/network-validator.js';
@@ -57,14 +58,17 @@ export const importCommand = defineCommand({
       const opened = await openDataDir(values['data-dir'], { create: true, scopes: values.scope ?? [''], validator: validator.objects });
       try {
         const result = await importDecodedBundle(opened.replica, bundle);
-        let photos: PhotoImportResult = { accepted: [], alreadyHeld: [], refused: [] };
+        let photos: PhotoImportResult & { outOfScope: number } = { accepted: [], alreadyHeld: [], refused: [], outOfScope: 0 };
         if (bundle.blobs.length > 0) {
           // The signed references: every submission held now in the bundle's regions (validated when stored, those
           // of this bundle included); a refused submission is not held, so its photos find no reference.
           const catalog = heldPhotoCatalog(opened.replica, bundle.header.regions);
+          // Photos only submissions outside --scope reference are left alone, like those submissions.
+          const outside = photosOutside(bundle.entries, opened.replica.scopes);
+          const section = bundle.blobs.filter((blob) => catalog.get(blob.sha256) !== undefined || !outside.has(blob.sha256));
           const blobs = await openDataDirPhotos(opened.store);
           try {
-            photos = await importPhotos(blobs, bundle.blobs, (sha256) => catalog.get(sha256)?.ref);
+            photos = { ...(await importPhotos(blobs, section, (sha256) => catalog.get(sha256)?.ref)), outOfScope: bundle.blobs.length - section.length };
           } finally {
             await blobs.close();
           }
@@ -81,3 +85,14 @@ export const importCommand = defineCommand({
     }
   },
 });
+
+/** The photos the bundle's submissions in documents outside `scopes` reference. */
+function photosOutside(entries: readonly BundleEntry[], scopes: readonly string[]): Set<string> {
+  const outside = new Set<string>();
+  for (const entry of entries) {
+    if (isInInterest(entry.docId, scopes)) continue;
+    const record = decodeRecord(entry.bytes);
+    if (record.kind === 'submission') for (const photo of record.body.photos) outside.add(photo.sha256);
+  }
+  return outside;
+}

@@ -191,6 +191,13 @@ describe('titip-bundle carries photos (child processes on real data dirs)', () =
     expect(JSON.parse(fromOld.stdout)).toMatchObject({ objects: 1, photos: 2, photoBytes: photos[2]!.bytes.length + photos[3]!.bytes.length });
   });
 
+  it('leaves the photos of submissions outside --scope alone, like the submissions (exit 0)', async () => {
+    const scoped = await bundle('import', '--data-dir', 'other-desa', '--network', 'network.json', '--scope', '1906012002', 'photos.titip');
+    expect(scoped.code, scoped.stdout).toBe(0);
+    expect(scoped.stdout).toContain('out of scope  3 ');
+    expect(scoped.stdout).toContain('photos accepted      0 (0 B), each verified against its signed hash\nphotos already held  0\nphotos out of scope  6 (of submissions outside --scope, left alone)\nphotos refused       0\n');
+  });
+
   it('refuses a damaged photo and a photo no signed submission references, storing everything else (exit 1)', async () => {
     const good = decodeBundle(new Uint8Array(await readFile(join(cwd, 'photos.titip'))));
     const damaged = good.blobs[0]!.bytes.slice();
