@@ -49,7 +49,7 @@ log(`server ingest of ${bulk.submissions.length} submissions from one relay…`)
 figures.serverIngest = await benchServerIngest(quick ? 1000 : 5000, 2);
 log(JSON.stringify(figures.serverIngest));
 
-log(`server ingest of ${bulk.submissions.length} submissions from one relay, without credential standing (receipts stored with their submissions)…`);
+log(`server ingest of ${bulk.submissions.length} submissions from one relay, without credential standing…`);
 figures.serverIngestWithoutStanding = await benchServerIngest(quick ? 1000 : 5000, 2, { judgeStanding: false });
 log(JSON.stringify(figures.serverIngestWithoutStanding));
 

@@ -30,7 +30,7 @@ export interface IngestFigures {
   serverThreadCpuMs: ThreadCpu;
   /** Largest resident set of the server process (the bench process) so far (MB). */
   serverMaxRssMB: number;
-  /** Whether the server judged credential standing (its default); without it, receipts are stored with their submissions. */
+  /** Whether the server judged credential standing (its default). */
   judgeStanding: boolean;
   /** 1-minute load average when the run ended (the machine is shared). */
   loadAverage: number;
@@ -69,7 +69,7 @@ async function stopSender(sender: Sender): Promise<number> {
  * each, as PPK relays would) and are dialled at once by an empty KPU server; time until every submission has its
  * receipt. The same label gives every process the same (seeded) trust hierarchy. `senderVerifierThreads` (default 0)
  * moves the senders' validation of the receipts coming back into worker threads; `judgeStanding: false` runs the
- * server without credential standing (receipts then go into the write that stores their submissions).
+ * server without credential standing (what standing costs).
  */
 export async function benchServerIngest(
   tpsCount: number,
