@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { exportPhotos, type ExportedPhotos, type PhotoLeftOutReason } from '@titip/photos';
+import { DEFAULT_MAX_BUNDLE_BYTES, exportBundle } from '@titip/sync';
 import { writeBundleFile } from '@titip/sync/node';
 import { z } from 'zod';
 import { byteSizeArg } from '../../bundle/byte-size-arg.js';
@@ -29,7 +30,8 @@ export const exportCommand = defineCommand({
     'read back and checked whole, so a bad or full USB stick shows up here. --region keeps to some regions (a desa,',
     'a kecamatan); --have leaves out what the device that wrote that have file holds (titip-bundle have), photos',
     'included. The photos the exported submissions reference travel too, those this data dir holds whole, photos of',
-    'older results first; --max-photo-bytes caps them (the rest is named on stderr and in the JSON), --no-photos',
+    'older results first, as many as keep the file within the 256 MiB an import accepts by default; --max-photo-bytes',
+    'sets another cap (the rest is named on stderr and in the JSON; past 256 MiB import with --max-bytes), --no-photos',
     'leaves them all behind. The header names the peer id of the data dir (its peer-key) and --label. Prints the',
     'file, its size, the number of objects and photos, and the photos left out, as JSON.',
   ],
@@ -70,10 +72,13 @@ export const exportCommand = defineCommand({
     const opened = await openDataDir(values['data-dir'], { scopes }); // the header's source scopes: what was exported
     const peer = await dataDirPeerId(values['data-dir']);
     try {
-      const photos = values['no-photos'] ? undefined : await choosePhotos(opened, scopes, have, values['max-photo-bytes']);
+      const exceptHeldBy = have !== undefined ? { exceptHeldBy: { ids: have.ids } } : {};
+      // Without a cap, the photos that keep the file within what an import accepts by default (1 MiB spare for framing).
+      const cap = values['max-photo-bytes'] ?? Math.max(0, DEFAULT_MAX_BUNDLE_BYTES - exportBundle(opened.replica, { scopes, ...exceptHeldBy }).length - 1024 * 1024);
+      const photos = values['no-photos'] ? undefined : await choosePhotos(opened, scopes, have, cap);
       const written = await withBundleCode(() => writeBundleFile(values.out, opened.replica, {
         scopes,
-        ...(have !== undefined ? { exceptHeldBy: { ids: have.ids } } : {}),
+        ...exceptHeldBy,
         ...(photos !== undefined ? { blobs: photos.blobs } : {}),
         source: { ...(peer !== undefined ? { peer } : {}), ...(values.label !== undefined ? { label: values.label } : {}) },
         overwrite: values.force ?? false,
@@ -81,7 +86,10 @@ export const exportCommand = defineCommand({
       if (written.objects === 0 && written.blobs === 0) {
         io.stderr(`titip-bundle export: nothing to carry: ${have !== undefined ? 'the other device holds everything' : 'the data dir holds nothing'} in ${scopes.map((s) => s || '(nation)').join(', ')}\n`);
       }
-      if (photos !== undefined) warnLeftOut(io, photos, values['max-photo-bytes']);
+      if (photos !== undefined) warnLeftOut(io, photos, cap, values['max-photo-bytes'] !== undefined);
+      if (written.bytes > DEFAULT_MAX_BUNDLE_BYTES) {
+        io.stderr(`titip-bundle export: the file is ${formatSize(written.bytes)}, over the ${formatSize(DEFAULT_MAX_BUNDLE_BYTES)} an import accepts by default: import it with --max-bytes ${Math.ceil(written.bytes / 1e6)}MB\n`);
+      }
       const leftOut = photos?.leftOut.filter((p) => p.reason !== 'held-by-receiver') ?? [];
       printJson(io, {
         file: written.file,
@@ -105,7 +113,7 @@ export const exportCommand = defineCommand({
  * have file's `photos`, or, for a have file written before photos travelled (no `photos`), the photos of the
  * submissions it holds (it was sent those photos with them, or fetches them over the network).
  */
-async function choosePhotos(opened: DataDirReplica, scopes: readonly string[], have: HaveFile | undefined, maxBytes: number | undefined): Promise<ExportedPhotos> {
+async function choosePhotos(opened: DataDirReplica, scopes: readonly string[], have: HaveFile | undefined, maxBytes: number): Promise<ExportedPhotos> {
   const blobs = await openDataDirPhotos(opened.store);
   try {
     let entries = heldPhotoCatalog(opened.replica, scopes).entries();
@@ -113,7 +121,7 @@ async function choosePhotos(opened: DataDirReplica, scopes: readonly string[], h
       const theirs = new Set(have.ids);
       entries = entries.filter((entry) => entry.submissions.some((id) => !theirs.has(id)));
     }
-    return await exportPhotos(blobs, entries, { ...(maxBytes !== undefined ? { maxBytes } : {}), heldByReceiver: new Set(have?.photos ?? []) });
+    return await exportPhotos(blobs, entries, { maxBytes, heldByReceiver: new Set(have?.photos ?? []) });
   } finally {
     await blobs.close();
   }
@@ -126,12 +134,13 @@ const REASONS: Record<Exclude<PhotoLeftOutReason, 'held-by-receiver'>, string> =
 };
 
 /** One stderr line per reason photos were left out (what the receiver will not get from this file). */
-function warnLeftOut(io: CliIo, photos: ExportedPhotos, cap: number | undefined): void {
+function warnLeftOut(io: CliIo, photos: ExportedPhotos, cap: number, chosen: boolean): void {
   for (const reason of Object.keys(REASONS) as (keyof typeof REASONS)[]) {
     const these = photos.leftOut.filter((p) => p.reason === reason);
     if (these.length === 0) continue;
     const bytes = these.reduce((n, p) => n + p.size, 0);
-    const text = reason === 'cap' && cap !== undefined ? REASONS.cap.replace('--max-photo-bytes', `--max-photo-bytes ${formatSize(cap)}, ${formatSize(photos.bytes)} carried`) : REASONS[reason];
+    const limit = chosen ? `--max-photo-bytes ${formatSize(cap)}` : `the ${formatSize(DEFAULT_MAX_BUNDLE_BYTES)} an import accepts by default (--max-photo-bytes to choose)`;
+    const text = reason === 'cap' ? REASONS.cap.replace('--max-photo-bytes', `${limit}, ${formatSize(photos.bytes)} carried`) : REASONS[reason];
     io.stderr(`titip-bundle export: ${these.length} photo(s), ${formatSize(bytes)}, ${text}\n`);
   }
 }

@@ -8,10 +8,12 @@ import { z } from 'zod';
 import { networkValidator } from '../../bundle/network-validator.js';
 import { heldPhotoCatalog, openDataDirPhotos } from '../../bundle/held-photos.js';
 import { openDataDir } from '../../bundle/open-data-dir.js';
+import { byteSizeArg } from '../../bundle/byte-size-arg.js';
 import { filePathArg } from '../arg-schemas.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { limitsOf } from './limits-option.js';
 import { withBundleCode } from './with-bundle-code.js';
 import { formatImport } from './format-bundle-report.js';
 import { repeatedRegionsArg } from './region-options.js';
@@ -20,7 +22,7 @@ import { repeatedRegionsArg } from './region-options.js';
 export const importCommand = defineCommand({
   name: 'import',
   summary: 'validate a bundle file and store its objects in a data dir, as if they had arrived over the network',
-  usage: ['import --data-dir DIR --network FILE [--scope CODE]… [--json] FILE'],
+  usage: ['import --data-dir DIR --network FILE [--scope CODE]… [--max-bytes SIZE] [--json] FILE'],
   description: [
     'Checks the whole file first (checksum, length, layout, every object a well-formed record filed under its own',
     'desa): a damaged or tampered file is refused whole with its BUNDLE_… code and nothing is stored (copy it',
@@ -36,6 +38,7 @@ export const importCommand = defineCommand({
     network: { type: 'string', required: true, placeholder: 'FILE', description: 'the network file (KPU root key and elections)' },
     scope: { type: 'string', multiple: true, placeholder: 'CODE[,CODE…]', description: "the regions this data dir serves, as the relay's --scope (default: the nation, everything)" },
     json: { type: 'boolean', description: 'print the result as JSON' },
+    'max-bytes': { type: 'string', placeholder: 'SIZE', description: 'accept a file up to this size (default 256MiB; e.g. 2GB for a big photo bundle)' },
   },
   positionals: [{ name: 'file', placeholder: 'FILE', description: 'the bundle file' }],
   schema: z.object({
@@ -43,6 +46,7 @@ export const importCommand = defineCommand({
     network: filePathArg,
     scope: repeatedRegionsArg,
     json: z.boolean().optional(),
+    'max-bytes': byteSizeArg.optional(),
     file: filePathArg,
   }),
   examples: [
@@ -53,8 +57,8 @@ export const importCommand = defineCommand({
     const network = await readNetworkFile(values.network);
     const validator = networkValidator(network);
     try {
-      const bytes = await withBundleCode(() => readBundleFile(values.file));
-      const bundle = await withBundleCode(async () => decodeBundle(bytes), values.file);
+      const bytes = await withBundleCode(() => readBundleFile(values.file, limitsOf(values['max-bytes'])));
+      const bundle = await withBundleCode(async () => decodeBundle(bytes, limitsOf(values['max-bytes'])), values.file);
       const opened = await openDataDir(values['data-dir'], { create: true, scopes: values.scope ?? [''], validator: validator.objects });
       try {
         const result = await importDecodedBundle(opened.replica, bundle);

@@ -11,3 +11,4 @@ export const repeatedRegionsArg = z
   .refine((regions) => !(regions.includes('') && regions.length > 1), "'' (the nation) covers everything: give it alone")
   .refine((regions) => regions.length <= 64, 'at most 64 regions')
   .optional();
+

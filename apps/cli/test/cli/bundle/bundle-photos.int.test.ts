@@ -129,6 +129,10 @@ describe('titip-bundle carries photos (child processes on real data dirs)', () =
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('accepted      3\n');
     expect(imported.stdout).toMatch(/photos accepted {6}6 \(\d+\.\d KB\), each verified against its signed hash\nphotos already held  0\nphotos refused {7}0\n/);
+    // a file over --max-bytes is refused before it is read (default 256 MiB)
+    const small = await bundle('import', '--data-dir', 'island', '--network', 'network.json', '--max-bytes', '100kB', 'photos.titip');
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/photos\.titip is \d+ bytes, limit 100000 \(BUNDLE_TOO_LARGE\)/);
     const again = await bundle('import', '--data-dir', 'island', '--network', 'network.json', '--json', 'photos.titip');
     expect(again.code, again.stderr).toBe(0);
     const result = JSON.parse(again.stdout);
