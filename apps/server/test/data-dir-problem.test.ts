@@ -1,4 +1,4 @@
-import { symlink } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '@titip/testkit';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +24,19 @@ describe('dataDirProblem', () => {
 
   it('accepts ordinary directories, relative ones and ones that look alike', () => {
     for (const dir of ['/var/lib/titip-server', 'kpu-data', './proc', '/procedures/titip', '/devices', '/tmp/sys']) expect(dataDirProblem(dir), dir).toBeNull();
+  });
+
+  it('refuses a data dir that is a file, or lies under one, and touches nothing', async () => {
+    const dir = await tempDir('titip-data-dir-');
+    try {
+      const file = join(dir.path, 'afile');
+      await writeFile(file, 'not a dir');
+      expect(dataDirProblem(file)).toBe(`${file} is a file, not a directory: give a directory for the data dir (or a path that does not exist yet)`);
+      expect(dataDirProblem(join(file, 'sub'))).toMatch(/ lies under .*afile, which is a file, not a directory/);
+      expect(await readFile(file, 'utf8')).toBe('not a dir');
+      expect(dataDirProblem(dir.path)).toBeNull();
+    } finally {
+      await dir.remove();
+    }
   });
 });

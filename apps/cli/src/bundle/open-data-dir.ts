@@ -47,7 +47,7 @@ const readOnly: ObjectValidator = {
  */
 export async function openDataDir(dataDir: string, options: OpenDataDirOptions = {}): Promise<DataDirReplica> {
   const problem = dataDirProblem(dataDir);
-  if (problem !== null) throw new DataDirError(dataDir, problem.slice(problem.indexOf(' is under ') + 1));
+  if (problem !== null) throw new DataDirError(dataDir, problem.slice(dataDir.length + 1));
   const storeDir = join(dataDir, STORE_SUBDIR);
   const existed = await isStore(storeDir);
   if (!existed) {

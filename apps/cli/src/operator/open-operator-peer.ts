@@ -28,7 +28,7 @@ export interface OperatorPeerOptions {
  */
 export async function startOperatorPeer(options: OperatorPeerOptions): Promise<RunningNodePeer> {
   const problem = dataDirProblem(options.dataDir);
-  if (problem !== null) throw new DataDirError(options.dataDir, problem.slice(problem.indexOf(' is under ') + 1));
+  if (problem !== null) throw new DataDirError(options.dataDir, problem.slice(options.dataDir.length + 1));
   if (options.mustExist) {
     const info = await stat(options.dataDir).catch(() => undefined);
     if (info === undefined || !info.isDirectory()) throw new DataDirError(options.dataDir, 'no such data dir');

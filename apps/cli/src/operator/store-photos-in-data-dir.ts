@@ -15,7 +15,7 @@ import type { PhotoFile } from './read-photo-file.js';
  */
 export async function storePhotosInDataDir(dataDir: string, files: readonly PhotoFile[]): Promise<void> {
   const problem = dataDirProblem(dataDir);
-  if (problem !== null) throw new DataDirError(dataDir, problem.slice(problem.indexOf(' is under ') + 1));
+  if (problem !== null) throw new DataDirError(dataDir, problem.slice(dataDir.length + 1));
   await mkdir(dataDir, { recursive: true });
   let store;
   try {

@@ -42,7 +42,7 @@ describe('openDataDir on real LevelDB data dirs', async () => {
     await mkdir(join(dir.path, 'empty'));
     const cases: [string, RegExp][] = [
       [join(dir.path, 'missing'), /: no such data dir$/],
-      [join(dir.path, 'a-file'), /: is not a directory$/],
+      [join(dir.path, 'a-file'), /: is a file, not a directory: give a directory for the data dir/],
       [join(dir.path, 'empty'), /: holds no Titip store \(no store\/ of a titip-relay, titip-operator or titip-server data dir\)$/],
       ['/proc/self', /is under \/proc, a kernel pseudo-filesystem/],
     ];

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keyId } from '@titip/identity';
 import { decodeRecord, docIdOf } from '@titip/records';
@@ -147,6 +147,18 @@ describe('titip-operator submit / status against real Node peers', () => {
     const run = await operator('submit', ...signOptions, '--data-dir', '/proc/titip-data', '--peer', `/ip4/127.0.0.1/tcp/1/p2p/${PEER_ID}`, '--timeout', '5s');
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('titip-operator submit: error: /proc/titip-data: is under /proc, a kernel pseudo-filesystem, not a disk: choose a directory on disk for the store, e.g. /var/lib/titip\n');
+  });
+
+  it('submit and status refuse a data dir that is a file, in one line, and leave the file alone', async () => {
+    const fileLine = 'network.json: is a file, not a directory: give a directory for the data dir (or a path that does not exist yet)\n';
+    const before = await readFile(join(cwd, 'network.json'), 'utf8');
+    const submit = await operator('submit', ...signOptions, '--data-dir', 'network.json', '--peer', `/ip4/127.0.0.1/tcp/1/p2p/${PEER_ID}`, '--timeout', '5s');
+    expect(submit.code).toBe(1);
+    expect(submit.stderr).toBe(`titip-operator submit: error: ${fileLine}`);
+    const status = await operator('status', '--data-dir', 'network.json', '--network', 'network.json');
+    expect(status.code).toBe(1);
+    expect(status.stderr).toBe(`titip-operator status: error: ${fileLine}`);
+    expect(await readFile(join(cwd, 'network.json'), 'utf8')).toBe(before);
   });
 
   it('status refuses a missing data dir and one in use by another process', async () => {

@@ -212,7 +212,7 @@ describe('titip-bundle between two PPK relays with no network (child processes o
   it('refuses data dirs that are not there or not Titip data dirs (exit 1, one line)', async () => {
     for (const [args, message] of [
       [['export', '--data-dir', 'missing', '--out', 'x.titip'], 'titip-bundle export: error: missing: no such data dir\n'],
-      [['have', '--data-dir', 'network.json', '--out', 'x.json'], 'titip-bundle have: error: network.json: is not a directory\n'],
+      [['have', '--data-dir', 'network.json', '--out', 'x.json'], 'titip-bundle have: error: network.json: is a file, not a directory: give a directory for the data dir (or a path that does not exist yet)\n'],
       [['export', '--data-dir', 'ppk-a', '--have', 'network.json', '--out', 'x.titip'], /^titip-bundle export: error: network\.json: not a titip-have v1 file/],
       [['import', '--data-dir', 'ppk-b', '--network', 'missing.json', 'ppk-a.titip'], /^titip-bundle import: error: .*missing\.json/],
       [['import', '--data-dir', 'ppk-b', '--network', 'network.json', 'missing.titip'], /^titip-bundle import: error: cannot read missing\.titip/],
