@@ -1,5 +1,5 @@
 /** Stable codes of configuration file errors. */
-export type ConfigErrorCode = 'CONFIG_NOT_JSON' | 'CONFIG_SHAPE' | 'CONFIG_INCONSISTENT' | 'CONFIG_READ';
+export type ConfigErrorCode = 'CONFIG_NOT_JSON' | 'CONFIG_SHAPE' | 'CONFIG_INCONSISTENT' | 'CONFIG_READ' | 'CONFIG_TOO_LARGE';
 
 /** A configuration file (network, credential) that cannot be used; `file` names it when known. */
 export class ConfigFileError extends Error {

@@ -1,16 +1,14 @@
 // @titip/config/node — reading the configuration files from disk.
-import { readFile } from 'node:fs/promises';
 import { keyPairFromKeyFile, parseKeyFile, type Ed25519Provider, type KeyPair } from '@titip/identity';
 import { parseCredentialFile, type CredentialChain } from './credential-file.js';
 import { ConfigFileError } from './errors.js';
 import { parseNetworkFile, type Network } from './network-file.js';
+import { MAX_CONFIG_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
+
+export { MAX_CONFIG_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
 
 async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigFileError('CONFIG_READ', `cannot read: ${(error as Error).message}`, file, { cause: error });
-  }
+  return (await readBoundedFile(file, MAX_CONFIG_FILE_BYTES)).toString('utf8');
 }
 
 /** Reads and parses a network file. @throws {ConfigFileError} */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '@titip/config/node';
 import type { CredentialChain } from '@titip/config';
 
 /** One field of a credential file's readable summary that says something else than its signed chain. */
@@ -20,7 +20,7 @@ export interface SummaryMismatch {
 export async function credentialSummaryMismatches(path: string, credential: CredentialChain): Promise<SummaryMismatch[]> {
   let summary: Record<string, unknown>;
   try {
-    const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+    const json: unknown = JSON.parse((await readBoundedFile(path)).toString('utf8'));
     if (typeof json !== 'object' || json === null) return [];
     summary = json as Record<string, unknown>;
   } catch {

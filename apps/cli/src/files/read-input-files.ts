@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { ConfigFileError } from '@titip/config';
+import { readBoundedFile } from '@titip/config/node';
 import { cHasilSchema, electionDefinitionSchema, type CHasil, type ElectionDefinition } from '@titip/election';
 import { decodeRecord, MalformedRecordError, type SubmissionRecord } from '@titip/records';
 import { z } from 'zod';
@@ -7,16 +8,19 @@ import { InputFileError } from '../errors.js';
 /** Largest input file read (a C.Hasil is about 1 KiB, an elections file a few KiB). */
 export const MAX_INPUT_FILE_BYTES = 1_048_576;
 
-/** Reads a whole file, at most `maxBytes`. @throws {InputFileError} */
+/**
+ * Reads a whole regular file, at most `maxBytes` (never more: a device or a pipe is refused unread).
+ * @throws {InputFileError}
+ */
 export async function readInputFile(path: string, maxBytes = MAX_INPUT_FILE_BYTES): Promise<Buffer> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    return await readBoundedFile(path, maxBytes);
   } catch (error) {
-    throw new InputFileError(path, `cannot read: ${(error as Error).message}`, { cause: error });
+    if (error instanceof ConfigFileError) {
+      throw new InputFileError(path, error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message, { cause: error });
+    }
+    throw error;
   }
-  if (bytes.length > maxBytes) throw new InputFileError(path, `is ${bytes.length} bytes, more than the ${maxBytes} accepted`);
-  return bytes;
 }
 
 /** Reads a JSON file and checks it against a zod schema. @throws {InputFileError} */

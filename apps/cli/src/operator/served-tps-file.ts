@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '@titip/config/node';
 import { join } from 'node:path';
 import { isRegionCode, parseRegionCode } from '@titip/election';
 import { z } from 'zod';
@@ -15,6 +15,9 @@ const servedTpsSchema = z.strictObject({
   tps: z.array(tpsCode).max(64),
 });
 
+/** Largest served-TPS file read (it lists at most 64 TPS codes). */
+const MAX_SERVED_TPS_FILE_BYTES = 16_384;
+
 /**
  * The TPS codes an operator's data dir was used for, as `submit` recorded them; `undefined` when it recorded none
  * (a data dir made before this file existed, or never used by `submit`).
@@ -24,10 +27,10 @@ export async function readServedTps(dataDir: string): Promise<string[] | undefin
   const path = join(dataDir, SERVED_TPS_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readBoundedFile(path, MAX_SERVED_TPS_FILE_BYTES)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputFileError(path, `cannot read: ${(error as Error).message}`, { cause: error });
+    if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+    throw new InputFileError(path, (error as Error).message.replace(`${path}: `, ''), { cause: error });
   }
   let json: unknown;
   try {

@@ -36,6 +36,11 @@ describe('readFormFile', () => {
     expect((await readFormFile(examplePath('c-hasil-pkwkk.json'))).suara.total).toBe(400);
   });
 
+  it('refuses a device or a pipe unread (a form of /dev/zero once ate all memory)', async () => {
+    expect(await inputError(readFormFile('/dev/zero'))).toContain('not a regular file (a device)');
+    expect(await inputError(readFormFile(dir.path))).toContain('not a regular file (a directory)');
+  });
+
   it('refuses a missing file, bad JSON, a wrong shape, unknown keys, floats and oversized files', async () => {
     expect(await inputError(readFormFile(join(dir.path, 'missing.json')))).toContain('cannot read');
     expect(await inputError(readFormFile(await file('bad.json', '{"form": "kwk",')))).toContain('is not JSON');
