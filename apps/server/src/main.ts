@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // titip-server: the KPU sink daemon (see USAGE / README.md).
-import { ConfigFileError } from '@titip/config';
 import type { Logger } from '@titip/log';
 import { parseServerArgs, type ServerCommand } from './cli/parse-server-args.js';
 import { printable } from './cli/printable.js';
 import { serverLogger } from './cli/server-logger.js';
+import { startFailure } from './cli/start-failure.js';
 import { USAGE } from './cli/usage.js';
-import { ServerError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { readServerFiles } from './read-server-files.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -43,11 +43,7 @@ async function main(argv: string[]): Promise<number> {
       logger,
     });
   } catch (error) {
-    if (error instanceof ConfigFileError || error instanceof ServerError) {
-      process.stderr.write(`titip-server: ${printable(error.message)}\n`);
-      return 1;
-    }
-    process.stderr.write(`titip-server: cannot start: ${printable((error as Error).message ?? String(error))}\n`);
+    process.stderr.write(`${startFailure(error).split('\n').map((line) => `titip-server: ${line}`).join('\n')}\n`);
     return 1;
   }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,25 @@ describe('titip-server', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(missing);
     expect(result.stdout).toBe('');
+  });
+
+  it('exits 1 with one line and a hint when the libp2p or the HTTP port is taken', async () => {
+    const holder = createNetServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    try {
+      const p2p = await run(['--data-dir', join(dir.path, 'taken-p2p'), ...files, '--http', '127.0.0.1:0', '--listen', `/ip4/127.0.0.1/tcp/${port}`]);
+      expect(p2p.code).toBe(1);
+      expect(p2p.stderr).toBe(
+        `titip-server: cannot listen on /ip4/127.0.0.1/tcp/${port}: EADDRINUSE address already in use 127.0.0.1:${port}; the port is taken (another titip-server on this laptop?): choose another port in --listen\n`,
+      );
+      const http = await run(['--data-dir', join(dir.path, 'taken-http'), ...files, '--http', `127.0.0.1:${port}`, '--listen', '/ip4/127.0.0.1/tcp/0']);
+      expect(http.code).toBe(1);
+      expect(http.stderr).not.toMatch(/\n\s+at /);
+      expect(http.stderr).toMatch(new RegExp(`(^|\\n)titip-server: cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*; the port is taken \\(another titip-server on this laptop\\?\\): choose another port in --http\\n$`));
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
   });
 
   it('runs: prints the ready line, serves, receipts, logs JSON lines, and stops cleanly on SIGTERM', async () => {

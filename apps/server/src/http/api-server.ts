@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { silentLogger, type Logger } from '@titip/log';
 import { PhotoCorruptError } from '@titip/photos';
+import { listenHint } from '@titip/sync/node';
 import { ApiError, ServerError } from '../errors.js';
 import type { ApiState } from './api-state.js';
 import { parseRequest, type ApiRoute } from './parse-request.js';
@@ -124,7 +125,10 @@ export async function startHttpApi(state: ApiState, options: HttpListenOptions =
     socket.end(rawErrorResponse(405, 'Method Not Allowed', { code: 'METHOD_NOT_ALLOWED', message: 'CONNECT is not allowed here; use GET' }, { allow: 'GET, HEAD' }));
   });
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error) => reject(new ServerError('SERVER_HTTP_LISTEN', `cannot listen on ${host}:${options.port ?? 8080}: ${error.message}`, { cause: error }));
+    const onError = (error: NodeJS.ErrnoException) => {
+      const hint = listenHint(error.code, { program: 'titip-server', option: '--http' });
+      reject(new ServerError('SERVER_HTTP_LISTEN', `cannot listen on ${host}:${options.port ?? 8080}: ${error.message}${hint ? `; ${hint}` : ''}`, { cause: error }));
+    };
     server.once('error', onError);
     server.listen(options.port ?? 8080, host, () => {
       server.off('error', onError);
