@@ -1,3 +1,4 @@
+import { mkdir, rm } from 'node:fs/promises';
 import type { Network } from '@titip/config';
 import { scopeProblem } from './scope-problem.js';
 import { nodeEd25519 } from '@titip/identity/node';
@@ -85,6 +86,7 @@ export interface Relay {
 /**
  * Starts a relay: a store-and-forward peer for PPS/PPK laptops and carriers. It holds and forwards every signed
  * object in its scope, authored by anyone, without opening it, and (with a relay credential) attests what it sees.
+ * A start that fails removes the data dir again when it created it (one that existed is left as it was).
  */
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const logger = options.logger ?? silentLogger;
@@ -93,19 +95,28 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const signer = options.attest
     ? await checkAttestationSigner(options.attest, { root: options.network.root, scopes: options.scopes, provider: nodeEd25519, now: now() })
     : undefined;
-  const node = await startNodePeer({
-    dataDir: options.dataDir,
-    scopes: options.scopes,
-    root: options.network.root,
-    elections: options.network.elections,
-    role: options.role ?? 'relay',
-    ...(options.listen ? { listen: options.listen } : {}),
-    ...(options.dial ? { dial: options.dial } : {}),
-    ...(options.mdns ? { mdns: options.mdns } : {}),
-    ...(options.libp2p ? { libp2p: options.libp2p } : {}),
-    ...(options.verifierThreads !== undefined ? { verifierThreads: options.verifierThreads } : {}),
-    logger,
-  });
+  // The topmost directory this start creates (undefined when the data dir exists): removed again if the start fails.
+  const created = await mkdir(options.dataDir, { recursive: true });
+  const removeCreated = () => (created === undefined ? Promise.resolve() : rm(created, { recursive: true, force: true }).catch(() => undefined));
+  let node: RunningNodePeer;
+  try {
+    node = await startNodePeer({
+      dataDir: options.dataDir,
+      scopes: options.scopes,
+      root: options.network.root,
+      elections: options.network.elections,
+      role: options.role ?? 'relay',
+      ...(options.listen ? { listen: options.listen } : {}),
+      ...(options.dial ? { dial: options.dial } : {}),
+      ...(options.mdns ? { mdns: options.mdns } : {}),
+      ...(options.libp2p ? { libp2p: options.libp2p } : {}),
+      ...(options.verifierThreads !== undefined ? { verifierThreads: options.verifierThreads } : {}),
+      logger,
+    });
+  } catch (error) {
+    await removeCreated();
+    throw error;
+  }
   const ledger = new RecordLedger(node.replica, signer ? { selfKey: signer.keyPair.publicKey, now } : { now });
   let photos: RunningPhotos;
   try {
@@ -120,6 +131,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   } catch (error) {
     ledger.close();
     await node.stop();
+    await removeCreated();
     throw error;
   }
   const photoLogger = logger.child('photos');

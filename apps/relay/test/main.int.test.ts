@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -183,6 +183,19 @@ describe('titip-relay', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`titip-relay: cannot listen on ${taken}: EADDRINUSE address already in use ${taken.split('/')[2]}:${taken.split('/')[4]}; the port is taken (another titip-relay on this laptop?): choose another port in --listen\n`);
     expect(result.stdout).toBe('');
+  });
+
+  it('a failed start removes the data dir it created, and leaves one that existed as it was', async () => {
+    const taken = serverTcp().split('/p2p/')[0]!;
+    const fresh = await run(['--data-dir', join(dir.path, 'new-parent', 'r2'), '--network', files.network, '--scope', DESA, '--listen', taken]);
+    expect(fresh.code).toBe(1);
+    expect(existsSync(join(dir.path, 'new-parent'))).toBe(false);
+    const kept = join(dir.path, 'kept');
+    await mkdir(kept);
+    await writeFile(join(kept, 'note.txt'), 'mine');
+    const existing = await run([...base('kept'), '--listen', taken]);
+    expect(existing.code).toBe(1);
+    expect(await readFile(join(kept, 'note.txt'), 'utf8')).toBe('mine');
   });
 
   it('runs as a PPS relay: ready line, status lines on stderr, attests, relays the receipt, refuses a second process on its data dir, stops on SIGTERM', async () => {

@@ -1,3 +1,4 @@
+import { mkdir, rm } from 'node:fs/promises';
 import type { CredentialChain, Network } from '@titip/config';
 import { isRegionCode, type ElectionDefinition } from '@titip/election';
 import type { KeyPair } from '@titip/identity';
@@ -96,7 +97,8 @@ function checkOptions(options: ServerOptions): void {
  * after it is durably stored, added to its desa document), the results index, the totals per region, and the HTTP
  * JSON API. On start, everything held is indexed and the receipts still missing are issued.
  * @throws {ServerError} on bad options (a data dir under /proc, /sys or /dev among them), a server credential that does not fit the key or the root, or an HTTP port
- *   that cannot be bound; `ConfigFileError`/store errors from the parts.
+ *   that cannot be bound; `ConfigFileError`/store errors from the parts. A start that fails removes the data dir
+ *   again when it created it (one that existed is left as it was).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   checkOptions(options);
@@ -105,28 +107,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { network, keyPair, credential } = options;
   await checkServerCredential(credential, keyPair, network.root, nodeEd25519, now());
 
-  const node = await startNodePeer({
-    dataDir: options.dataDir,
-    scopes: options.scopes ?? [''],
-    root: network.root,
-    role: 'server',
-    elections: network.elections as ElectionDefinition[],
-    verifierThreads: options.verifierThreads ?? 2,
-    ...(options.listen ? { listen: options.listen } : {}),
-    ...(options.dial ? { dial: options.dial } : {}),
-    ...(options.mdns ? { mdns: options.mdns } : {}),
-    ...(options.libp2p ? { libp2p: options.libp2p } : {}),
-    // First sights are written without their own fsync: a crash may lose the last ones (they then get the restart time).
-    ...(options.judgeStanding === false ? {} : { standing: { now, durableWrites: false } }),
-    onMisbehaviour: (m) => logger.warn('peer misbehaved', { peer: m.peer, code: m.code, detail: m.detail, ...(m.docId ? { docId: m.docId } : {}) }),
-    logger: logger.child('sync'),
-  });
+  // The topmost directory this start creates (undefined when the data dir exists): removed again if the start fails.
+  const created = await mkdir(options.dataDir, { recursive: true });
+  const removeCreated = () => (created === undefined ? Promise.resolve() : rm(created, { recursive: true, force: true }).catch(() => undefined));
+  let node: RunningNodePeer;
+  try {
+    node = await startNodePeer({
+      dataDir: options.dataDir,
+      scopes: options.scopes ?? [''],
+      root: network.root,
+      role: 'server',
+      elections: network.elections as ElectionDefinition[],
+      verifierThreads: options.verifierThreads ?? 2,
+      ...(options.listen ? { listen: options.listen } : {}),
+      ...(options.dial ? { dial: options.dial } : {}),
+      ...(options.mdns ? { mdns: options.mdns } : {}),
+      ...(options.libp2p ? { libp2p: options.libp2p } : {}),
+      // First sights are written without their own fsync: a crash may lose the last ones (they then get the restart time).
+      ...(options.judgeStanding === false ? {} : { standing: { now, durableWrites: false } }),
+      onMisbehaviour: (m) => logger.warn('peer misbehaved', { peer: m.peer, code: m.code, detail: m.detail, ...(m.docId ? { docId: m.docId } : {}) }),
+      logger: logger.child('sync'),
+    });
+  } catch (error) {
+    await removeCreated();
+    throw error;
+  }
 
   let photos: RunningPhotos;
   try {
     photos = await startPhotos({ peer: node.peer, store: node.store, blobs: { now }, now, logger });
   } catch (error) {
     await node.stop();
+    await removeCreated();
     throw error;
   }
   const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger, ...(node.standing ? { standing: node.standing } : {}) });
@@ -158,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await core.stop();
     await photos.stop();
     await node.stop();
+    await removeCreated();
     throw error;
   }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -101,7 +102,7 @@ describe('titip-server', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('exits 1 with one line and a hint when the libp2p or the HTTP port is taken', async () => {
+  it('exits 1 with one line and a hint when the libp2p or the HTTP port is taken, removing the data dir it created', async () => {
     const holder = createNetServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const port = (holder.address() as AddressInfo).port;
@@ -115,6 +116,15 @@ describe('titip-server', () => {
       expect(http.code).toBe(1);
       expect(http.stderr).not.toMatch(/\n\s+at /);
       expect(http.stderr).toMatch(new RegExp(`(^|\\n)titip-server: cannot listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*; the port is taken \\(another titip-server on this laptop\\?\\): choose another port in --http\\n$`));
+      // Neither failed start leaves the data dir it created behind; a data dir that existed keeps what it held.
+      expect(existsSync(join(dir.path, 'taken-p2p'))).toBe(false);
+      expect(existsSync(join(dir.path, 'taken-http'))).toBe(false);
+      const kept = join(dir.path, 'kept');
+      await mkdir(kept);
+      await writeFile(join(kept, 'note.txt'), 'mine');
+      expect((await run(['--data-dir', kept, ...files, '--http', `127.0.0.1:${port}`, '--listen', '/ip4/127.0.0.1/tcp/0'])).code).toBe(1);
+      expect(await readFile(join(kept, 'note.txt'), 'utf8')).toBe('mine');
+      expect(existsSync(join(kept, 'store'))).toBe(true);
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }

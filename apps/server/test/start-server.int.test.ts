@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHex } from '@titip/identity';
 import { decodeRecord, docIdOf, verifyRecord, type SubmissionRecord } from '@titip/records';
@@ -201,6 +202,7 @@ describe('startServer failures', () => {
     const dataDir = join(dir.path, 'second');
     const options = { dataDir, network: s.trust.network, keyPair: s.server.keyPair, credential: s.server.credential, verifierThreads: 0 };
     await expect(startServer({ ...options, http: { host: '127.0.0.1', port } })).rejects.toMatchObject({ name: 'ServerError', code: 'SERVER_HTTP_LISTEN' });
+    expect(existsSync(dataDir)).toBe(false); // the failed start removed the data dir it created
     const retry = await startServer({ ...options, http: false });
     expect(retry.httpUrl).toBeNull();
     await retry.stop();

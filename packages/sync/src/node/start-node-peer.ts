@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ElectionDefinition } from '@titip/election';
 import { createCredentialCache, type CredentialCache } from '@titip/identity';
@@ -70,12 +70,20 @@ export interface RunningNodePeer {
 /**
  * Starts a complete Titip peer on Node: LevelDB store in `dataDir`, replica with the record validator (native
  * Ed25519, optional worker threads), libp2p with TCP/WebSockets (+ mDNS), the sync protocol, and the configured
- * peers kept connected. Relays, carriers, the server and the operator CLI are all built on this.
+ * peers kept connected. Relays, carriers, the server and the operator CLI are all built on this. A start that fails
+ * removes the data dir again when it created it (a data dir that existed is left as it was).
  */
 export async function startNodePeer(options: StartNodePeerOptions): Promise<RunningNodePeer> {
   const logger = options.logger ?? silentLogger;
-  await mkdir(options.dataDir, { recursive: true });
-  const store = await openNodeStore(join(options.dataDir, 'store'));
+  // The topmost directory this start created (undefined when the data dir existed): removed again if the start fails.
+  const created = await mkdir(options.dataDir, { recursive: true });
+  let store: KeyValueStore;
+  try {
+    store = await openNodeStore(join(options.dataDir, 'store'));
+  } catch (error) {
+    await removeCreated(created);
+    throw error;
+  }
   let validator: RecordValidator | undefined;
   const cache = createCredentialCache();
   try {
@@ -129,8 +137,14 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
   } catch (error) {
     await validator?.close();
     await store.close();
+    await removeCreated(created);
     throw error;
   }
+}
+
+/** Removes the directory a failed start created itself (never one that existed before it). */
+async function removeCreated(created: string | undefined): Promise<void> {
+  if (created !== undefined) await rm(created, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** The record validator of a peer: in worker threads when `verifierThreads > 0`, else on the main thread. */
