@@ -104,7 +104,7 @@ function checkStructure(creds: VerifiedCredential[], root: Uint8Array): Verifica
     }
     const parent = creds[i + 1]!.body;
     if (parent.role !== 'issuer') {
-      return failure('wrong-role', `credential ${i + 1} signs a ${body.role} credential but is a ${parent.role}, not an issuer`, {
+      return failure('wrong-role', `credential ${i + 1} signs ${withArticle(body.role)} credential but is ${withArticle(parent.role)}, not an issuer`, {
         index: i + 1,
         role: parent.role,
       });
@@ -147,7 +147,7 @@ export async function verifyCredentialChain(
   if (options.role !== undefined) {
     const roles: readonly CredentialRole[] = typeof options.role === 'string' ? [options.role] : options.role;
     if (!roles.includes(leaf.role)) {
-      return { ok: false, failure: failure('wrong-role', `leaf credential is a ${leaf.role}, expected ${roles.join(' or ')}`, { role: leaf.role }) };
+      return { ok: false, failure: failure('wrong-role', `leaf credential is ${withArticle(leaf.role)}, expected ${roles.join(' or ')}`, { role: leaf.role }) };
     }
   }
   if (options.at !== undefined) {
@@ -168,4 +168,9 @@ export async function assertCredentialChain(
   const result = await verifyCredentialChain(chain, options);
   if (!result.ok) throw new VerificationError(result.failure);
   return { leaf: result.leaf, chain: result.chain, hashes: result.hashes };
+}
+
+/** `an operator`, `an issuer`, `a relay`: the role with its English article, for the messages. */
+function withArticle(role: string): string {
+  return `${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role}`;
 }

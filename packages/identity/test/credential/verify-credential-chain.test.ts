@@ -95,6 +95,10 @@ describe('verifyCredentialChain', () => {
     expect(await codeOf([sub.bytes, s.operatorCred.bytes, s.issuerCred.bytes], s.root.publicKey)).toBe('wrong-role');
     expect(await codeOf([sub.bytes, s.operatorCred.bytes], s.root.publicKey)).toBe('wrong-role');
     expect(await codeOf(s.chain, s.root.publicKey, { role: 'relay' })).toBe('wrong-role');
+    const leaf = await verifyCredentialChain(s.chain, { root: s.root.publicKey, provider, role: 'server' });
+    expect(leaf.ok ? '' : leaf.failure.message).toBe('leaf credential is an operator, expected server');
+    const signed = await verifyCredentialChain([sub.bytes, s.operatorCred.bytes], { root: s.root.publicKey, provider });
+    expect(signed.ok ? '' : signed.failure.message).toMatch(/^credential \d signs an operator credential but is an operator, not an issuer$/);
     expect(await codeOf(s.chain, s.root.publicKey, { role: ['relay', 'operator'] })).toBe('ok');
   });
 
