@@ -85,7 +85,7 @@ const OPTIONS = {
 export function parseRelayArgs(argv: readonly string[]): RelayArgs | null {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, tokens: true, options: OPTIONS });
+    parsed = parseArgs({ args: joinNegativeValues(argv), strict: true, allowPositionals: false, tokens: true, options: OPTIONS });
   } catch (error) {
     throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
@@ -170,6 +170,26 @@ function required(value: string | undefined, flag: string): string {
 function optional(value: string | undefined, flag: string): string | undefined {
   if (value === '') throw new UsageError(`${flag}: must not be empty`);
   return value;
+}
+
+/**
+ * `--flag -5MB` written as `--flag=-5MB` for a flag that takes a value: parseArgs takes any value starting with a dash
+ * for an option, so a negative number would be reported as a missing value instead of a bad one.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const spec = arg.startsWith('--') ? (OPTIONS as Record<string, { type: string }>)[arg.slice(2)] : undefined;
+    const next = argv[i + 1];
+    if (spec?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** A one-line message naming the flag for an error of `node:util` parseArgs. */

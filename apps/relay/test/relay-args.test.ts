@@ -140,6 +140,7 @@ describe('parseRelayArgs', () => {
     ['a photo budget that is not a size', [...BASE, '--photo-budget', 'lots'], /^--photo-budget: "lots" is not a size/],
     ['a photo budget in an unknown unit', [...BASE, '--photo-budget', '3 floppies'], /^--photo-budget: unknown unit "floppies"/],
     ['a negative photo budget', [...BASE, '--photo-budget=-1MB'], /^--photo-budget: "-1MB" is not a size/],
+    ['a negative photo budget after a space', [...BASE, '--photo-budget', '-5MB'], /^--photo-budget: "-5MB" is not a size/],
     ['an empty photo budget', [...BASE, '--photo-budget='], /^--photo-budget: must not be empty$/],
   ])('refuses %s with a UsageError naming the flag', (_name, argv, message) => {
     const error = usageError(argv);
