@@ -72,11 +72,13 @@ describe('startServer: credentials over time, over libp2p and HTTP', () => {
     await eventually(() => server.node.replica.object(revocation.id) !== undefined, 'the revocation reaches the server');
     const stolen = await submit(op, TPS_B, bupatiForm(2, 298), { revision: 2, supersedes: first.id, deviceTime: now - HOUR });
     await send(stolen);
-    type View = { elections: { current: { id: string } | null; notCounted: { id: string; reason: string }[] }[] };
+    type View = { elections: { current: { id: string } | null; notCounted: { id: string; reason: string; detail: string }[] }[] };
     await eventually(async () => ((await getJson(server.httpUrl!, `/api/v1/tps/${TPS_B}`)).body as View).elections[0]!.notCounted.length === 1, 'the thief\'s revision is judged');
     const election = ((await getJson(server.httpUrl!, `/api/v1/tps/${TPS_B}`)).body as View).elections[0]!;
     expect(election.current?.id).toBe(first.id);
     expect(election.notCounted).toMatchObject([{ id: stolen.id, reason: 'revoked' }]);
+    const isoTime = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z';
+    expect(election.notCounted[0]!.detail).toMatch(new RegExp(`revoked from ${isoTime} \\(HP KPPS hilang\\), first witnessed at ${isoTime}$`));
     const totals = (await getJson(server.httpUrl!, '/api/v1/totals/pkwkk/1906')).body;
     expect(totals).toMatchObject({ totals: { tps: 1, paslon: { '1000526': 100, '1000527': 200 } } });
   });

@@ -1,7 +1,10 @@
 import type { LogFields, Logger } from './logger.js';
 
-/** A credential time as the verifiers word it: `valid from 1796144400000`, `expired at …`, `checked at …`. */
-const MS_TIME = /\b(valid from|valid until|expired at|checked at)(\s+)(\d{12,15})\b/g;
+/**
+ * A credential time as the verifiers word it: `valid from 1796144400000`, `expired at …`, `checked at …`, and as the
+ * standing judge words it: `revoked from …`, `first witnessed at …`.
+ */
+const MS_TIME = /\b(valid from|valid until|expired at|checked at|revoked from|witnessed at)(\s+)(\d{12,15})\b/g;
 
 /**
  * `text` with every credential time written in milliseconds (`valid from 1796144400000, checked at 1732665600000`,

@@ -12,6 +12,12 @@ describe('withIsoTimes', () => {
     );
   });
 
+  it('shows the times of a revoked standing as ISO times', () => {
+    expect(withIsoTimes('credential 1 revoked from 1796334153000 (key lost), first witnessed at 1796334161126')).toBe(
+      'credential 1 revoked from 2026-12-03T21:42:33.000Z (key lost), first witnessed at 2026-12-03T21:42:41.126Z',
+    );
+  });
+
   it('leaves other numbers alone', () => {
     for (const text of ['held 1796144400000 objects', 'valid from 12', 'checked at 99999999999999999999', 'port 4001']) expect(withIsoTimes(text)).toBe(text);
   });

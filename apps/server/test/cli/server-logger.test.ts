@@ -25,4 +25,16 @@ describe('serverLogger (the logger of titip-server)', () => {
     serverLogger({ write: (line) => json.push(line), json: true, now: () => T }).warn('peer misbehaved', { detail });
     expect(JSON.parse(json[0]!)).toMatchObject({ level: 'warn', component: 'titip-server', detail: 'not-yet-valid: credential 0 is valid from 2026-12-01T17:00:00.000Z, checked at 2024-11-27T00:00:00.000Z' });
   });
+
+  it("shows the times of a 'not counted' warning as ISO times, numeric fields left as numbers", () => {
+    const lines: string[] = [];
+    serverLogger({ write: (line) => lines.push(line), json: true, now: () => T })
+      .child('sync')
+      .warn('not counted', { reason: 'revoked', detail: 'credential 1 revoked from 1796334153000 (HP hilang), first witnessed at 1796334161126', at: 1796334161126 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      msg: 'not counted',
+      detail: 'credential 1 revoked from 2026-12-03T21:42:33.000Z (HP hilang), first witnessed at 2026-12-03T21:42:41.126Z',
+      at: 1796334161126,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { decodeCredential, toHex } from '@titip/identity';
+import { withIsoTimes } from '@titip/log';
 import type { SubmissionRecord } from '@titip/records';
 import { ApiError } from '../../errors.js';
 import type { ApiState } from '../api-state.js';
@@ -32,7 +33,7 @@ export function tpsView(state: ApiState, tps: string) {
         notCounted: state.index.uncountedOf(tps, id).map(({ record, standing }) => ({
           ...submissionJson(state, record, false),
           reason: standing.reason,
-          detail: standing.message,
+          detail: withIsoTimes(standing.message), // its times as ISO times
           firstWitnessed: iso(standing.witnessedAt),
         })),
       };
