@@ -84,6 +84,23 @@ describe('titip-operator submit / status against real Node peers', () => {
     expect(JSON.parse(again.stdout).receipt).toBe(out.receipt);
   });
 
+  it('says which peer refused the submission and why, instead of only "run again", when the peer refuses it (another KPU root)', async () => {
+    const other = await makeTestTrust('submit-int-other-root');
+    const stranger = await other.operator(TPS);
+    await writeNetworkFile(join(cwd, 'other-network.json'), { name: 'other', root: other.root.publicKey, elections: exampleElections });
+    await writeKeyFile(join(cwd, 'stranger.key.json'), stranger.keyPair);
+    await writeCredentialFile(join(cwd, 'stranger.cred.json'), stranger.chain);
+    const server = await startReceiptingPeer({ dataDir: join(cwd, 'refusing-server'), network: trust.network, server: trust.server });
+    stops.push(() => server.stop());
+    const args = ['--key', 'stranger.key.json', '--credential', 'stranger.cred.json', '--network', 'other-network.json', '--form', examplePath('c-hasil-pkwkk.json'), '--tps', TPS, '--election', 'pkwkk'];
+    const run = await operator('submit', ...args, '--data-dir', 'stranger-data', '--peer', server.address, '--timeout', '5s');
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain('refused what this device sent');
+    expect(run.stderr).toContain('unknown-root');
+    expect(run.stderr).toContain('a peer refused it');
+    expect(server.replica.objectCount).toBe(0);
+  });
+
   it('refuses to queue different numbers for the same revision (exit 1)', async () => {
     const form = exampleForm('c-hasil-pkwkk.json');
     form.suara.paslon['1000526'] = 151;

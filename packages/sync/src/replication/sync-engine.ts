@@ -38,6 +38,7 @@ export class SyncEngine {
   readonly #sessions = new Set<SyncSession>();
   readonly #bannedUntil = new Map<string, number>();
   readonly #reports: Misbehaviour[] = [];
+  readonly #refusals: Misbehaviour[] = [];
   readonly #logger: Logger;
   readonly #now: () => number;
   #stopped = false;
@@ -67,6 +68,10 @@ export class SyncEngine {
       logger: this.#logger,
       onMisbehaviour: (m) => this.#report(m),
       onClose: (s) => this.#sessions.delete(s),
+      onRefused: (refusal) => {
+        this.#refusals.push(refusal);
+        if (this.#refusals.length > (this.#options.maxReports ?? 1000)) this.#refusals.shift();
+      },
     });
     this.#sessions.add(session);
     void session.run();
@@ -81,6 +86,15 @@ export class SyncEngine {
   /** Misbehaviour reports, oldest first. */
   reports(): readonly Misbehaviour[] {
     return this.#reports;
+  }
+
+  /**
+   * What remote peers refused of this peer's data (their `reject`: `code` is their reason, e.g. `invalid-object` with
+   * `unknown-root` in `detail`), oldest first. An operator's app shows these instead of waiting for a receipt that a
+   * refusing peer will never send.
+   */
+  refusals(): readonly Misbehaviour[] {
+    return this.#refusals;
   }
 
   /**

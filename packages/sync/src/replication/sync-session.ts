@@ -59,6 +59,8 @@ export interface SyncSessionOptions {
   readonly onMisbehaviour?: (misbehaviour: Misbehaviour) => void;
   /** Called once when the session has closed. */
   readonly onClose?: (session: SyncSession) => void;
+  /** Called when the remote peer refused what this peer sent (its `reject`), before the session closes. */
+  readonly onRefused?: (refusal: Misbehaviour) => void;
   /** Closes the session if no hello arrives in time. @default 15000 */
   readonly helloTimeoutMs?: number;
   readonly logger?: Logger;
@@ -190,6 +192,7 @@ export class SyncSession {
         return this.#onSync(message.doc, message.data);
       case 'reject':
         this.#logger.warn('peer refused our message', { peer: this.peer, reason: message.reason, detail: message.detail, doc: message.doc });
+        this.#options.onRefused?.({ peer: this.peer, code: message.reason, detail: message.detail, ...(message.doc ? { docId: message.doc } : {}) });
         return this.close();
     }
   }

@@ -158,3 +158,23 @@ describe('SyncSession when this side fails', () => {
     await Promise.all([sending.stop(), receiving.stop()]);
   });
 });
+
+describe('SyncEngine.refusals', () => {
+  it("records what the remote refused of this side's data (its reject), so an app can say why no receipt comes", async () => {
+    const { replica: sender } = await memoryReplica(['1906']);
+    await sender.addLocal(DESA_A, [testObject(DESA_A, 'forged result')], { trusted: true });
+    const { replica: receiver } = await memoryReplica(['1906']);
+    const sending = new SyncEngine({ replica: sender });
+    const receiving = new SyncEngine({ replica: receiver });
+    const [a, b] = createMemoryChannelPair('sender', 'receiver');
+    const session = sending.attach(a);
+    receiving.attach(b);
+    await session.closed;
+    await waitFor(() => sending.refusals().length === 1);
+    expect(sending.refusals()[0]).toMatchObject({ peer: 'receiver', code: 'invalid-object' });
+    expect(sending.refusals()[0]!.detail).toContain('bad-signature');
+    expect(sending.reports()).toEqual([]); // being refused is not the remote's misbehaviour
+    expect(receiving.refusals()).toEqual([]);
+    expect(receiver.objectCount).toBe(0);
+  });
+});

@@ -114,7 +114,15 @@ export const submitCommand = defineCommand({
         receipt = await submitAndAwaitReceipt(peer, toSend, { timeoutMs, root: network.root, ...(io.signal ? { signal: io.signal } : {}) });
       } catch (error) {
         if (error instanceof ReceiptTimeoutError) {
-          io.stderr(`The submission stays queued in ${dataDir}: run the same command again when a peer is reachable ('status' shows the queue).\n`);
+          const refusals = peer.peer.engine.refusals();
+          for (const refusal of refusals) {
+            io.stderr(`Peer ${printable(refusal.peer)} refused what this device sent: ${printable(refusal.code)}: ${printable(refusal.detail)}\n`);
+          }
+          io.stderr(
+            refusals.length > 0
+              ? `The submission stays queued in ${dataDir}, but a peer refused it: check the network file and the credential with the issuer before trying again ('status' shows the queue).\n`
+              : `The submission stays queued in ${dataDir}: run the same command again when a peer is reachable ('status' shows the queue).\n`,
+          );
         }
         throw error;
       }
