@@ -140,10 +140,14 @@ describe('titip-operator submit / status against real Node peers', () => {
     expect(run.stderr).toContain(`Already queued earlier as ${held.id} (same numbers, signed ${held.deviceTime}): sending that one, NOT the submission in again.cbor (${fileId})`);
     expect(run.stderr).toContain('an equivocation');
     expect(JSON.parse(run.stdout)).toMatchObject({ submission: held.id, reused: true, notSent: fileId, file: 'again.cbor' });
+    // From a data dir that did not know the first one, the second signing is sent: delivered and receipted, but now
+    // two different submissions claim revision 1 (an equivocation the server holds out of the totals): exit 4, said.
     const fresh = await operator('submit', '--network', 'network.json', '--submission', 'again.cbor', '--data-dir', 'op-data-4', '--peer', server.address, '--timeout', '30s');
-    expect(fresh.code, fresh.stderr).toBe(0);
-    expect(JSON.parse(fresh.stdout)).toMatchObject({ submission: fileId, reused: false });
-    expect(JSON.parse(fresh.stdout)).not.toHaveProperty('notSent');
+    expect(fresh.code, fresh.stderr).toBe(4);
+    expect(fresh.stderr).toContain('WARNING: TPS 1906012001001 pkwkk: 2 DIFFERENT submissions claim revision 1');
+    const output = JSON.parse(fresh.stdout);
+    expect(output).toMatchObject({ submission: fileId, reused: false, equivocations: [{ revision: 1, ids: [held.id, fileId].sort() }] });
+    expect(output).not.toHaveProperty('notSent');
   });
 
   it('Ctrl-C (SIGINT) stops waiting cleanly: exit 130, the submission stays queued', async () => {

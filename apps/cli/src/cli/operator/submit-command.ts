@@ -5,6 +5,8 @@ import { verifyRecord } from '@titip/records';
 import { z } from 'zod';
 import { ReceiptTimeoutError, SubmissionRefusedError } from '../../errors.js';
 import { readSubmissionFile } from '../../files/read-input-files.js';
+import { awaitSyncQuiet } from '../../operator/await-sync-quiet.js';
+import { operatorStatus } from '../../operator/operator-status.js';
 import { matchPhotoFiles, readPhotoFiles } from '../../operator/read-photo-file.js';
 import { reuseHeldSubmission } from '../../operator/reuse-held-submission.js';
 import { sendOperatorPhotos } from '../../operator/send-operator-photos.js';
@@ -140,6 +142,11 @@ export const submitCommand = defineCommand({
             `The numbers are safe (receipt ${receipt.id}); run the same command again when a peer is reachable to send the rest.\n`,
         );
       }
+      await awaitSyncQuiet(peer.peer.engine); // what the peer sent with the receipt (a rival submission) is held
+      const contested = (await operatorStatus(peer.replica, [toSend.body.tps], { root: network.root })).equivocations.filter(
+        (e) => e.election === toSend.body.election && e.contested,
+      );
+      for (const e of contested) io.stderr(`PERINGATAN: ${printable(e.message.id)}\nWARNING: ${printable(e.message.en)}\n`);
       printJson(io, {
         submission: toSend.id,
         receipt: receipt.id,
@@ -156,8 +163,10 @@ export const submitCommand = defineCommand({
           notOnDevice: sent.notOnDevice,
           ...(sent.peer !== undefined ? { peer: sent.peer } : {}),
         },
+        ...(contested.length > 0 ? { equivocations: contested.map(({ revision, ids, message }) => ({ revision, ids, message })) } : {}),
       });
-      return sent.pending.length > 0 ? EXIT.timeout : EXIT.ok;
+      if (sent.pending.length > 0) return EXIT.timeout;
+      return contested.length > 0 ? EXIT.contested : EXIT.ok;
     } finally {
       await photos.stop();
       await peer.stop();
