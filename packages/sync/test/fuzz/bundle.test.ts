@@ -21,7 +21,15 @@ let isValid: (bytes: Uint8Array) => Promise<boolean>;
 beforeAll(async () => {
   trust = await bundleTrust('bundle-fuzz');
   const { replica } = await populatedReplica(trust);
-  seeds = [exportBundle(replica, { now: 1 }), exportBundle(replica, { scopes: [DESA], now: 2, source: { role: 'ppk', peer: 'p' } }), exportBundle(replica, { exceptHeldBy: { ids: [] }, now: 3 })];
+  // Version 2 seeds carry a blob section (photos), whose structure the decoder checks (the content is the storer's).
+  const photo = (n: number) => Uint8Array.from({ length: 300 + n }, (_, i) => (i * 31 + n) & 0xff);
+  const blobs = [photo(1), photo(2)].map((bytes) => ({ sha256: hashHex(bytes), bytes }));
+  seeds = [
+    exportBundle(replica, { now: 1 }),
+    exportBundle(replica, { scopes: [DESA], now: 2, source: { role: 'ppk', peer: 'p' } }),
+    exportBundle(replica, { exceptHeldBy: { ids: [] }, now: 3 }),
+    exportBundle(replica, { now: 4, blobs }),
+  ];
   objects = [...replica.objects()].map((o) => o.bytes);
   validIds = new Set([...replica.objects()].map((o) => o.id));
   const validator = createRecordValidator({ root: trust.network.root, provider: nodeEd25519, elections: (id) => trust.network.election(id) });
