@@ -2,3 +2,4 @@
 export { makeTrust, testElection, testGovernorElection, type Identity, type TestTrust } from './trust.js';
 export { validKwkForm } from './forms.js';
 export { tempDir, eventually } from './temp-dir.js';
+export { startThrottledLink, type ThrottledLink } from './throttled-link.js';

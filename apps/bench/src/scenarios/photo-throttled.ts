@@ -1,8 +1,7 @@
 import { loadavg } from 'node:os';
 import { startRelay, type Relay } from '@titip/relay';
-import { tempDir } from '@titip/testkit';
+import { tempDir, startThrottledLink, type ThrottledLink } from '@titip/testkit';
 import { holdAtRelay, photoResults } from './photo-results.js';
-import { startThrottledLink, type ThrottledLink } from './throttled-link.js';
 
 /** Options of {@link benchPhotoThrottled}. */
 export interface PhotoThrottledOptions {

@@ -1,9 +1,8 @@
 import { docIdOf, type SubmissionRecord } from '@titip/records';
-import { eventually } from '@titip/testkit';
+import { eventually, startThrottledLink, type ThrottledLink } from '@titip/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransferEvent } from '../../src/transfer/transfer-progress.js';
 import { authorWithPhotos, PhotoPeers, testPhoto, type PhotoPeer, type TestPhoto } from '../node-peers.js';
-import { startThrottledLink, type ThrottledLink } from '../throttled-link.js';
 
 const DESA = '1906012001';
 const KECAMATAN = '190601';

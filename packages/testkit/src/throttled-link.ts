@@ -20,9 +20,10 @@ export interface ThrottledLink {
 }
 
 /**
- * A TCP relay on 127.0.0.1 that behaves like a slow radio link: each direction carries `bytesPerSecond` (bytes leave
- * in order, one after the other) and delivers every byte `latencyMs` after it left. Everything a libp2p connection
- * multiplexes (the sync stream, the photo streams, yamux and noise framing) shares the one link, as on a real one.
+ * A TCP relay on 127.0.0.1 that behaves like a slow radio link, used by the photos integration tests and the photo benchmark: each
+ * direction carries `bytesPerSecond` (segments of 1460 bytes leave one after the other) and delivers every segment
+ * `latencyMs` after it left. Everything a libp2p connection multiplexes (sync stream, photo streams, yamux and noise
+ * framing, pings) shares the one link, as on a real one.
  */
 export async function startThrottledLink(targetPort: number, options: ThrottledLinkOptions): Promise<ThrottledLink> {
   const sockets = new Set<Socket>();
@@ -46,7 +47,7 @@ export async function startThrottledLink(targetPort: number, options: ThrottledL
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
+  if (address === null || typeof address === 'string') throw new Error('the throttled link has no port');
   return {
     port: address.port,
     carried,
