@@ -1,8 +1,8 @@
+import { dataDirProblem } from '@titip/sync/node';
 import { parseArgs } from 'node:util';
 import { scopeProblem } from './scope-problem.js';
 import type { AttestationStage } from '@titip/records';
 import { parseByteSize } from './byte-size.js';
-import { dataDirProblem } from './data-dir-problem.js';
 import { dialAddressProblem, listenAddressProblem } from './multiaddr-problem.js';
 import { UsageError } from './usage-error.js';
 

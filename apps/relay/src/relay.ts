@@ -5,10 +5,9 @@ import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { RecordLedger, type CustodyCounts } from '@titip/sync';
-import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions } from '@titip/sync/node';
+import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions, dataDirProblem } from '@titip/sync/node';
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
 import { checkAttestationSigner } from './attestation-signer.js';
-import { dataDirProblem } from './data-dir-problem.js';
 import { RelayError } from './errors.js';
 import { listenAddressProblem } from './multiaddr-problem.js';
 

@@ -1,10 +1,10 @@
+import { dataDirProblem } from '@titip/sync/node';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreLockedError, type KeyValueStore } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
 import { Replica, type ObjectValidator } from '@titip/sync';
 import { DataDirError } from '../errors.js';
-import { dataDirProblem } from '../operator/data-dir-problem.js';
 
 /** A replica opened straight on a data dir's store, without networking. */
 export interface DataDirReplica {

@@ -2,9 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { Network } from '@titip/config';
 import type { Logger } from '@titip/log';
 import { StoreLockedError } from '@titip/store';
-import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
+import { startNodePeer, type RunningNodePeer, dataDirProblem } from '@titip/sync/node';
 import { DataDirError } from '../errors.js';
-import { dataDirProblem } from './data-dir-problem.js';
 
 /** Options of {@link startOperatorPeer}. */
 export interface OperatorPeerOptions {

@@ -1,10 +1,10 @@
+import { dataDirProblem } from '@titip/sync/node';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlobStore } from '@titip/photos';
 import { scoped, StoreLockedError } from '@titip/store';
 import { openNodeStore } from '@titip/store/node';
 import { DataDirError } from '../errors.js';
-import { dataDirProblem } from './data-dir-problem.js';
 import type { PhotoFile } from './read-photo-file.js';
 
 /**

@@ -1,7 +1,7 @@
+import { dataDirProblem } from '@titip/sync/node';
 import { parseArgs } from 'node:util';
 import { isRegionCode } from '@titip/election';
 import { z } from 'zod';
-import { dataDirProblem } from '../data-dir-problem.js';
 import { UsageError } from '../errors.js';
 
 /** The settings of one `titip-server` run. */

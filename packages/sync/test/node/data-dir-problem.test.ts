@@ -2,7 +2,7 @@ import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '@titip/testkit';
 import { describe, expect, it } from 'vitest';
-import { dataDirProblem } from '../../src/operator/data-dir-problem.js';
+import { dataDirProblem } from '../../src/node/data-dir-problem.js';
 
 describe('dataDirProblem', () => {
   it('refuses directories under /proc, /sys and /dev, however written', () => {
@@ -23,7 +23,7 @@ describe('dataDirProblem', () => {
   });
 
   it('accepts ordinary directories, relative ones and ones that look alike', () => {
-    for (const dir of ['/var/lib/titip-server', 'kpu-data', './proc', '/procedures/titip', '/devices', '/tmp/sys']) expect(dataDirProblem(dir), dir).toBeNull();
+    for (const dir of ['/var/lib/titip-relay', 'kpu-data', './proc', '/procedures/titip', '/devices', '/tmp/sys']) expect(dataDirProblem(dir), dir).toBeNull();
   });
 
   it('refuses a data dir that is a file, or lies under one, and touches nothing', async () => {
