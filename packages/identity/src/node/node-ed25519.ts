@@ -1,48 +1,29 @@
-import { createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import { PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, type Ed25519Provider } from '../crypto/ed25519-provider.js';
-import { KeyError } from '../errors.js';
-import { KeyObjectCache } from './key-objects.js';
+import type { Ed25519Provider } from '../crypto/ed25519-provider.js';
+import { createOpensslEd25519, createOpensslVerify } from './openssl-ed25519.js';
+import { createSodiumEd25519, createSodiumVerify, loadSodium, type VerifyBytes } from './sodium-ed25519.js';
 
-function checkSecretKey(secretKey: Uint8Array): void {
-  if (!(secretKey instanceof Uint8Array) || secretKey.length !== SECRET_KEY_LENGTH) {
-    throw new KeyError(`secret key must be ${SECRET_KEY_LENGTH} bytes`);
-  }
+/** Which native library the Node provider runs on. */
+export type NodeEd25519Backend = 'libsodium' | 'openssl';
+
+/** The library {@link createNodeEd25519} uses here: libsodium when its addon loads, else OpenSSL. */
+export function nodeEd25519Backend(): NodeEd25519Backend {
+  return loadSodium() === null ? 'openssl' : 'libsodium';
 }
 
 /**
- * Creates a Node-native Ed25519 provider (OpenSSL through `node:crypto`), about 15× faster than
- * `nobleEd25519` at verification. KeyObjects are cached per key (see {@link KeyObjectCache}).
- * @param maxCachedPublicKeys - bound of the public-key cache. @default 4096
+ * Creates the Node-native Ed25519 provider: libsodium (`createSodiumEd25519`) where its prebuilt addon loads,
+ * else OpenSSL through `node:crypto` (`createOpensslEd25519`). Both give identical signatures and the same verdicts
+ * as `nobleEd25519`.
+ * @param maxCachedPublicKeys - bound of the OpenSSL provider's public-key cache (libsodium needs none). @default 4096
  */
 export function createNodeEd25519(maxCachedPublicKeys = 4096): Ed25519Provider {
-  const keys = new KeyObjectCache(maxCachedPublicKeys);
-  return {
-    async sign(secretKey, message) {
-      checkSecretKey(secretKey);
-      return new Uint8Array(sign(null, message, keys.secret(secretKey)));
-    },
-    async verify(publicKey, message, signature) {
-      if (!(publicKey instanceof Uint8Array) || publicKey.length !== PUBLIC_KEY_LENGTH) return false;
-      if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_LENGTH) return false;
-      if (!(message instanceof Uint8Array)) return false;
-      const key = await keys.publicAsync(publicKey);
-      if (key === null) return false;
-      try {
-        return verify(null, message, key, signature);
-      } catch {
-        return false;
-      }
-    },
-    async publicKeyOf(secretKey) {
-      checkSecretKey(secretKey);
-      const der = createPublicKey(keys.secret(secretKey)).export({ format: 'der', type: 'spki' });
-      return new Uint8Array(der.subarray(der.length - PUBLIC_KEY_LENGTH));
-    },
-    randomSecretKey() {
-      return new Uint8Array(randomBytes(SECRET_KEY_LENGTH));
-    },
-  };
+  return nodeEd25519Backend() === 'libsodium' ? createSodiumEd25519() : createOpensslEd25519(maxCachedPublicKeys);
 }
 
-/** The shared Node-native Ed25519 provider (one KeyObject cache per process). */
+/** The synchronous verification of {@link createNodeEd25519} (for worker threads' loops): same verdicts. */
+export function createNodeVerify(maxCachedPublicKeys = 4096): VerifyBytes {
+  return nodeEd25519Backend() === 'libsodium' ? createSodiumVerify() : createOpensslVerify(maxCachedPublicKeys);
+}
+
+/** The shared Node-native Ed25519 provider. */
 export const nodeEd25519: Ed25519Provider = createNodeEd25519();

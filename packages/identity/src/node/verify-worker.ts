@@ -1,34 +1,16 @@
 /**
  * The worker thread of `createWorkerVerifier`: receives packed batches, verifies each signature with native
- * Ed25519, answers with one byte per item (1 valid, 0 invalid).
- *
- * Self-contained on purpose (only node: imports, erasable TypeScript): it is started from `dist/node/…js`
- * when built, and straight from this `.ts` file (Node's type stripping) when the package runs from source in tests.
+ * Ed25519 (`createNodeVerify`: libsodium, else OpenSSL), answers with one byte per item (1 valid, 0 invalid).
+ * Started from `dist/node/…js` when built, and from this `.ts` file through `startModuleWorker`'s bootstrap when
+ * the package runs from source in tests.
  *
  * Packed batch layout (little-endian), written by `packBatch` in worker-verifier.ts:
  *   u32 count, then per item: u32 messageLength, 32-byte public key, 64-byte signature, message bytes.
  */
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
+import { createNodeVerify } from './node-ed25519.js';
 
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-const MAX_CACHED_KEYS = 4096;
-const keyCache = new Map<string, KeyObject | null>();
-
-function publicKey(raw: Buffer): KeyObject | null {
-  const id = raw.toString('hex');
-  const hit = keyCache.get(id);
-  if (hit !== undefined) return hit;
-  let key: KeyObject | null;
-  try {
-    key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
-  } catch {
-    key = null;
-  }
-  if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
-  keyCache.set(id, key);
-  return key;
-}
+const verifyBytes = createNodeVerify();
 
 function verifyPacked(buffer: ArrayBuffer): Uint8Array {
   const view = new DataView(buffer);
@@ -39,16 +21,11 @@ function verifyPacked(buffer: ArrayBuffer): Uint8Array {
   for (let i = 0; i < count; i++) {
     const length = view.getUint32(offset, true);
     offset += 4;
-    const key = publicKey(bytes.subarray(offset, offset + 32));
+    const key = bytes.subarray(offset, offset + 32);
     const signature = bytes.subarray(offset + 32, offset + 96);
     const message = bytes.subarray(offset + 96, offset + 96 + length);
     offset += 96 + length;
-    if (key === null) continue;
-    try {
-      results[i] = verify(null, message, key, signature) ? 1 : 0;
-    } catch {
-      results[i] = 0;
-    }
+    results[i] = verifyBytes(key, message, signature) ? 1 : 0;
   }
   return results;
 }

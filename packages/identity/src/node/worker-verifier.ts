@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './start-module-worker.js';
 import type { BatchVerifier, VerifyItem } from '../crypto/batch-verifier.js';
 import { PUBLIC_KEY_LENGTH, SIGNATURE_LENGTH } from '../crypto/ed25519-provider.js';
 import { WorkerPoolError } from '../errors.js';
@@ -73,7 +74,7 @@ function packBatch(items: readonly VerifyItem[]): ArrayBuffer {
 }
 
 function workerUrl(): URL {
-  // From dist/ the sibling is verify-worker.js; from source (tests) it is verify-worker.ts, run by type stripping.
+  // From dist/ the sibling is verify-worker.js; from source (tests) it is verify-worker.ts (see startModuleWorker).
   const here = import.meta.url;
   return new URL(here.endsWith('.ts') ? './verify-worker.ts' : './verify-worker.js', here);
 }
@@ -111,7 +112,7 @@ export function createWorkerVerifier(options: WorkerVerifierOptions = {}): Worke
   };
 
   const spawn = (slot: Slot | null): Slot => {
-    const worker = new Worker(workerUrl());
+    const worker = startModuleWorker(workerUrl());
     const target: Slot = slot ?? { worker, busy: null };
     target.worker = worker;
     target.busy = null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes/hex.js';
 import type { Ed25519Provider } from '../../src/crypto/ed25519-provider.js';
 import { KeyError } from '../../src/errors.js';
+import { craftedSignatures, NON_CANONICAL_SMALL_ORDER } from './crafted-signatures.js';
 
 /** RFC 8032 §7.1 TEST 1–3. */
 export const RFC8032_VECTORS = [
@@ -105,6 +106,24 @@ export function runProviderSuite(name: string, provider: Ed25519Provider): void 
         }
       }
       expect(accepted).toBe(0);
+    });
+
+    it('gives the strict cofactorless verdict on signatures a key holder crafted (small-order and mixed-order R, mixed-order key)', async () => {
+      const crafted = craftedSignatures(fromHex(RFC8032_VECTORS[0]!.secretKey));
+      const verdicts = await Promise.all(crafted.map((c) => provider.verify(c.publicKey, c.message, c.signature)));
+      expect(verdicts.map((v, i) => `${crafted[i]!.name}: ${v}`)).toEqual(crafted.map((c) => `${c.name}: ${c.expected}`));
+      expect(crafted.some((c) => c.expected)).toBe(true); // the mixed-order key with 8 | k: accepted everywhere
+    });
+
+    it('rejects non-canonical encodings of small-order points as key or R', async () => {
+      const v = RFC8032_VECTORS[0]!;
+      const sig = fromHex(v.signature);
+      for (const hex of NON_CANONICAL_SMALL_ORDER) {
+        expect(await provider.verify(fromHex(hex), fromHex(v.message), sig)).toBe(false);
+        const withR = Uint8Array.from(sig);
+        withR.set(fromHex(hex), 0);
+        expect(await provider.verify(fromHex(v.publicKey), fromHex(v.message), withR)).toBe(false);
+      }
     });
 
     it('throws KeyError for a secret key of the wrong length', async () => {

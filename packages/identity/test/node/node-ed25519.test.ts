@@ -3,12 +3,56 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes/hex.js';
 import { nobleEd25519 } from '../../src/crypto/noble-ed25519.js';
-import { createNodeEd25519, nodeEd25519 } from '../../src/node/node-ed25519.js';
+import { createNodeVerify, nodeEd25519, nodeEd25519Backend } from '../../src/node/node-ed25519.js';
 import { KeyObjectCache } from '../../src/node/key-objects.js';
+import { createOpensslEd25519 } from '../../src/node/openssl-ed25519.js';
+import { createSodiumEd25519 } from '../../src/node/sodium-ed25519.js';
+import { craftedSignatures } from '../helpers/crafted-signatures.js';
 import { FC_SEED, seededBytes } from '../helpers/seeded.js';
 import { runProviderSuite, SMALL_ORDER_POINTS } from '../helpers/provider-suite.js';
 
 runProviderSuite('nodeEd25519', nodeEd25519);
+
+describe('nodeEd25519Backend', () => {
+  it('is libsodium where sodium-native ships a prebuilt addon (linux-x64 here)', () => {
+    expect(nodeEd25519Backend()).toBe('libsodium');
+  });
+});
+
+describe('libsodium, OpenSSL and noble give the same verdicts', () => {
+  const providers = { sodium: createSodiumEd25519(), openssl: createOpensslEd25519(), noble: nobleEd25519 };
+  const verifyNow = createNodeVerify();
+  const verdicts = async (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => ({
+    sodium: await providers.sodium.verify(publicKey, message, signature),
+    openssl: await providers.openssl.verify(publicKey, message, signature),
+    noble: await providers.noble.verify(publicKey, message, signature),
+    sync: verifyNow(publicKey, message, signature),
+  });
+
+  it('on crafted signatures of many keys', async () => {
+    for (let i = 0; i < 12; i++) {
+      for (const c of craftedSignatures(seededBytes(`crafted-${i}`, 32))) {
+        const v = c.expected;
+        expect(await verdicts(c.publicKey, c.message, c.signature), c.name).toEqual({ sodium: v, openssl: v, noble: v, sync: v });
+      }
+    }
+  });
+
+  it('on valid signatures with one byte changed anywhere', async () => {
+    const secret = seededBytes('bitflip', 32);
+    const publicKey = await nobleEd25519.publicKeyOf(secret);
+    const message = seededBytes('bitflip-message', 100);
+    const signature = await nobleEd25519.sign(secret, message);
+    for (let i = 0; i < 96; i++) {
+      const key = Uint8Array.from(publicKey);
+      const sig = Uint8Array.from(signature);
+      if (i < 32) key[i]! ^= 0x80 >> (i % 8);
+      else sig[i - 32]! ^= 0x80 >> (i % 8);
+      const all = await verdicts(key, message, sig);
+      expect(new Set(Object.values(all)), `byte ${i}`).toEqual(new Set([false]));
+    }
+  });
+});
 
 describe('nodeEd25519 against nobleEd25519', () => {
   it('derives the same public keys and identical signatures on many random inputs, and cross-verifies', async () => {
@@ -47,8 +91,8 @@ describe('nodeEd25519 against nobleEd25519', () => {
     );
   });
 
-  it('re-imports a secret key whose array was mutated after caching', async () => {
-    const provider = createNodeEd25519(2);
+  it('re-imports a secret key whose array was mutated after caching (OpenSSL)', async () => {
+    const provider = createOpensslEd25519(2);
     const secretKey = new Uint8Array(32).fill(7);
     const first = await provider.publicKeyOf(secretKey);
     secretKey[0] = 8;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../src/node/start-module-worker.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyPairFromSeed } from '../../src/keys/key-pair.js';
 import { nodeEd25519 } from '../../src/node/node-ed25519.js';
@@ -13,7 +14,7 @@ describe('verify-worker', () => {
   });
 
   async function ask(request: { id: number; buffer: ArrayBuffer }): Promise<{ id: number; results?: Uint8Array; error?: string }> {
-    worker ??= new Worker(new URL('../../src/node/verify-worker.ts', import.meta.url));
+    worker ??= startModuleWorker(new URL('../../src/node/verify-worker.ts', import.meta.url));
     worker.postMessage(request, [request.buffer]);
     const [response] = (await once(worker, 'message')) as [{ id: number; results?: Uint8Array; error?: string }];
     return response;
