@@ -11,7 +11,7 @@ import type { ObjectsAddedEvent, Replica } from './replica.js';
 import { isCoveredBy, isInInterest, sharedInterest } from './scope.js';
 
 /** Documents whose incoming sync messages are validated at the same time within one session. */
-const MAX_CONCURRENT_DOCS = Number(process.env.TITIP_CONC ?? 16);
+const MAX_CONCURRENT_DOCS = 16;
 
 let emptyPeerState: A.SyncState | undefined;
 
