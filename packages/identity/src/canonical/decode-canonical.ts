@@ -21,6 +21,36 @@ const TWO_32 = 4_294_967_296;
 /** Short ASCII strings (map keys) are built directly; longer or non-ASCII ones go through TextDecoder. */
 const SHORT_TEXT = 24;
 
+/**
+ * Short ASCII strings decoded lately, by a hash of their bytes (direct-mapped, 1,024 slots): map keys and codes
+ * repeat across records (every C.Hasil form has the same ~40 keys), and reusing the string spares building it
+ * (which allocated a string per character) and the garbage collector that many strings per record.
+ */
+const SHORT_TEXT_SLOTS = 1024;
+const shortTextBytes: (Uint8Array | undefined)[] = new Array(SHORT_TEXT_SLOTS);
+const shortTextValues: string[] = new Array(SHORT_TEXT_SLOTS);
+
+/** The ASCII string of `data[from, to)` (`hash`: FNV-1a of those bytes), from the cache when it holds it. */
+function shortText(data: Uint8Array, from: number, to: number, hash: number): string {
+  const slot = (hash >>> 0) & (SHORT_TEXT_SLOTS - 1);
+  const held = shortTextBytes[slot];
+  if (held !== undefined && held.length === to - from) {
+    let same = true;
+    for (let i = 0; i < held.length; i++) {
+      if (held[i] !== data[from + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return shortTextValues[slot]!;
+  }
+  let text = '';
+  for (let i = from; i < to; i++) text += String.fromCharCode(data[i]!);
+  shortTextBytes[slot] = data.slice(from, to);
+  shortTextValues[slot] = text;
+  return text;
+}
+
 function fail(reason: CanonicalDecodingReason, message: string): never {
   throw new CanonicalDecodingError(reason, message);
 }
@@ -196,17 +226,16 @@ class CanonicalReader {
     const to = from + length;
     this.#pos = to;
     let ascii = true;
+    let hash = 0x811c9dc5;
     for (let i = from; i < to; i++) {
-      if (data[i]! >= 0x80) {
+      const byte = data[i]!;
+      if (byte >= 0x80) {
         ascii = false;
         break;
       }
+      hash = Math.imul(hash ^ byte, 0x01000193);
     }
-    if (ascii && length < SHORT_TEXT) {
-      let text = '';
-      for (let i = from; i < to; i++) text += String.fromCharCode(data[i]!);
-      return text;
-    }
+    if (ascii && length < SHORT_TEXT) return shortText(data, from, to, hash);
     let text: string;
     try {
       text = fatalUtf8.decode(data.subarray(from, to));

@@ -146,3 +146,31 @@ describe('decodeCanonical', () => {
     expect(Object.keys(decoded)).toEqual(['__proto__']);
   });
 });
+
+describe('decodeCanonical short-text cache', () => {
+  const fnvSlot = (text: string) => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return (hash >>> 0) & 1023;
+  };
+
+  it('decodes strings that share a cache slot each as itself, in either order and again', () => {
+    const bySlot = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined; i++) {
+      const text = `key_${i}`;
+      const other = bySlot.get(fnvSlot(text));
+      if (other !== undefined) pair = [other, text];
+      else bySlot.set(fnvSlot(text), text);
+    }
+    const [a, b] = pair;
+    for (let round = 0; round < 3; round++) {
+      expect(decodeCanonical(encodeCanonical({ [a]: 1, [b]: 2 }))).toEqual({ [a]: 1, [b]: 2 });
+      expect(decodeCanonical(encodeCanonical([b, a, b, a]))).toEqual([b, a, b, a]);
+    }
+  });
+
+  it('never answers a string of another length or with one byte changed from the cache', () => {
+    expect(decodeCanonical(encodeCanonical(['tps', 'tpt', 'tps0', 'tp', 'tps']))).toEqual(['tps', 'tpt', 'tps0', 'tp', 'tps']);
+  });
+});
