@@ -1,7 +1,11 @@
+import fc from 'fast-check';
+import { encode as cborgEncode, rfc8949EncodeOptions } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../src/bytes/hex.js';
 import { encodeCanonical } from '../../src/canonical/encode-canonical.js';
 import { CanonicalEncodingError } from '../../src/errors.js';
+import { canonicalValue } from '../helpers/canonical-arbitrary.js';
+import { FC_SEED } from '../helpers/seeded.js';
 
 const hex = (v: unknown) => toHex(encodeCanonical(v));
 
@@ -103,5 +107,30 @@ describe('encodeCanonical', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 33; i++) deep = [deep];
     expect(() => encodeCanonical(deep)).toThrow(/nesting/);
+  });
+});
+
+describe('encodeCanonical against cborg (rfc8949EncodeOptions)', () => {
+  it('writes byte for byte what cborg writes, on random canonical values', () => {
+    const withNegatives = fc.oneof(canonicalValue, fc.integer(), fc.constant(-0), fc.string({ unit: 'binary', maxLength: 80 }), fc.dictionary(fc.string({ unit: 'binary', maxLength: 30 }), fc.maxSafeInteger(), { maxKeys: 30 }));
+    fc.assert(
+      fc.property(withNegatives, (value) => {
+        expect(toHex(encodeCanonical(value))).toBe(toHex(cborgEncode(value, rfc8949EncodeOptions)));
+      }),
+      { seed: FC_SEED, numRuns: 2000 },
+    );
+  });
+
+  it('writes integers at every width boundary like cborg', () => {
+    const edges = [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER];
+    for (const n of [...edges, ...edges.filter((e) => e < Number.MAX_SAFE_INTEGER).map((e) => -e - 1), -Number.MAX_SAFE_INTEGER]) expect(toHex(encodeCanonical(n)), String(n)).toBe(toHex(cborgEncode(n, rfc8949EncodeOptions)));
+    for (const n of [2n ** 53n, 2n ** 64n - 1n, -(2n ** 64n), -(2n ** 53n) - 2n]) expect(toHex(encodeCanonical(n)), String(n)).toBe(toHex(cborgEncode(n, rfc8949EncodeOptions)));
+  });
+
+  it('returns an array that owns exactly its bytes, larger than its first buffer too', () => {
+    const big = encodeCanonical({ blob: new Uint8Array(5000).fill(7), list: Array.from({ length: 300 }, (_, i) => `item-${i}`) });
+    expect(big.byteOffset).toBe(0);
+    expect(big.buffer.byteLength).toBe(big.byteLength);
+    expect(Object.getPrototypeOf(big)).toBe(Uint8Array.prototype);
   });
 });
