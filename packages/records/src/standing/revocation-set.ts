@@ -86,6 +86,7 @@ export class RevocationSet {
    * Ties go to the root's revocation.
    */
   revokedFrom(subject: Uint8Array, signer: Uint8Array): EffectiveRevocation | undefined {
+    if (this.#bySubject.size === 0) return undefined; // the usual case: nothing revoked (spares a hex key per link)
     let best: EffectiveRevocation | undefined;
     for (const held of this.#bySubject.get(toHex(subject)) ?? []) {
       if (!held.byRoot && !bytesEqual(held.revokedSigner, signer)) continue;
