@@ -45,6 +45,13 @@ log(`reconnect of two peers in agreement with ${agreed.submissions.length} slots
 figures.reconnectInAgreement = await benchReconnect(agreed);
 log(JSON.stringify(figures.reconnectInAgreement));
 
+// The first ingest in this process compiles the hot code (V8's JIT for JavaScript and Automerge's WebAssembly, about
+// 1.3 s of CPU on V8's threads): its figure is the start-up of a server, kept as serverIngestColdStart; the figures
+// below are those of a server that has been running, as on election night.
+log(`server ingest of ${quick ? 500 : 2000} submissions by a server just started (warms it up)…`);
+figures.serverIngestColdStart = await benchServerIngest(quick ? 250 : 1000, 2, { label: 'bench-cold-start' });
+log(JSON.stringify(figures.serverIngestColdStart));
+
 log(`server ingest of ${bulk.submissions.length} submissions from one relay…`);
 figures.serverIngest = await benchServerIngest(quick ? 1000 : 5000, 2);
 log(JSON.stringify(figures.serverIngest));
