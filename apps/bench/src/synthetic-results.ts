@@ -73,3 +73,27 @@ export async function syntheticResults(tpsCount: number, label = 'bench', range:
   }
   return { trust, submissions, byDoc };
 }
+
+/** How a benchmark peer's documents were built (see {@link holdSynthetic}). */
+export type DocumentShape = 'per-tps' | 'per-document';
+
+/**
+ * Stores `data` in a replica the way a relay's documents look in the field, `'per-tps'`: one Automerge change per
+ * TPS (its two results, as they arrive from its operator's phone); or `'per-document'`: one change per desa
+ * document (as a bundle import makes them). The shape matters to sync: Automerge sends a whole document instead of
+ * its changes once they are more than a third of it, which documents of a single change always meet.
+ */
+export async function holdSynthetic(
+  replica: { addLocal(docId: string, entries: readonly { id: string; bytes: Uint8Array }[], options?: { trusted?: boolean }): Promise<unknown> },
+  data: Pick<SyntheticResults, 'byDoc'>,
+  shape: DocumentShape = 'per-tps',
+): Promise<void> {
+  for (const [docId, entries] of data.byDoc) {
+    if (shape === 'per-document') {
+      await replica.addLocal(docId, entries, { trusted: true });
+      continue;
+    }
+    // Submissions are signed TPS by TPS, both elections of one TPS next to each other.
+    for (let i = 0; i < entries.length; i += 2) await replica.addLocal(docId, entries.slice(i, i + 2), { trusted: true });
+  }
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { toHex } from '@titip/identity';
 import { startNodePeer } from '@titip/sync/node';
 import { tempDir } from '@titip/testkit';
-import type { SyntheticResults } from '../synthetic-results.js';
+import { holdSynthetic, type DocumentShape, type SyntheticResults } from '../synthetic-results.js';
 import type { ThreadCpu } from '../thread-cpu.js';
 
 /** Figures of the bulk sync of every submission to an empty peer. */
@@ -22,16 +22,18 @@ export interface BulkSyncFigures {
   /** CPU time of the sender (this process) during the sync. */
   senderCpuMs: number;
   /** 1-minute load average when the run ended (the machine is shared). */
+  /** How the sender's documents were built (see `holdSynthetic`). */
+  documentShape: DocumentShape;
   loadAverage: number;
 }
 
-/** Pre-loads a sender with `data`, starts an empty receiver in its own process, and times the sync. */
-export async function benchBulkSync(data: SyntheticResults, verifierThreads: number): Promise<BulkSyncFigures> {
+/** Pre-loads a sender with `data` (documents built as `shape`), starts an empty receiver in its own process, and times the sync. */
+export async function benchBulkSync(data: SyntheticResults, verifierThreads: number, shape: DocumentShape = 'per-tps'): Promise<BulkSyncFigures> {
   const senderDir = await tempDir('titip-bench-sender-');
   const receiverDir = await tempDir('titip-bench-receiver-');
   const sender = await startNodePeer({ dataDir: senderDir.path, scopes: ['1906'], root: data.trust.network.root, listen: ['/ip4/127.0.0.1/tcp/0'] });
   try {
-    for (const [docId, entries] of data.byDoc) await sender.replica.addLocal(docId, entries, { trusted: true });
+    await holdSynthetic(sender.replica, data, shape);
     const receiverMain = fileURLToPath(new URL('../receiver-main.js', import.meta.url));
     const child = spawn(process.execPath, [receiverMain, receiverDir.path, toHex(data.trust.network.root), sender.peer.addresses[0]!, String(data.submissions.length), String(verifierThreads)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -47,6 +49,7 @@ export async function benchBulkSync(data: SyntheticResults, verifierThreads: num
     return {
       submissions: data.submissions.length,
       documents: data.byDoc.size,
+      documentShape: shape,
       syncMs: Math.round(result.syncMs),
       receiverMaxRssMB: Math.round(result.maxRssMB),
       wireBytes: result.bytesIn + result.bytesOut,

@@ -1,6 +1,6 @@
 import { startNodePeer } from '@titip/sync/node';
 import { eventually, tempDir } from '@titip/testkit';
-import type { SyntheticResults } from '../synthetic-results.js';
+import { holdSynthetic, type SyntheticResults } from '../synthetic-results.js';
 
 /** Figures of a reconnect between two peers already in agreement. */
 export interface ReconnectFigures {
@@ -22,7 +22,7 @@ export async function benchReconnect(data: SyntheticResults): Promise<ReconnectF
     dirs.map((d) => startNodePeer({ dataDir: d.path, scopes: ['1906'], root: data.trust.network.root, listen: ['/ip4/127.0.0.1/tcp/0'] })),
   );
   try {
-    for (const [docId, entries] of data.byDoc) await a!.replica.addLocal(docId, entries, { trusted: true });
+    await holdSynthetic(a!.replica, data, 'per-tps');
     await b!.peer.connect(a!.peer.addresses[0]!);
     await eventually(() => b!.replica.objectCount === data.submissions.length, 'first sync', 120_000);
     await b!.peer.hangUp(a!.peer.peerId);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeCredential } from '@titip/identity';
 import { startServer } from '@titip/server';
 import { eventually, tempDir } from '@titip/testkit';
-import { syntheticResults, TPS_PER_DESA } from '../synthetic-results.js';
+import { syntheticResults, TPS_PER_DESA, type DocumentShape } from '../synthetic-results.js';
 import { sampleThreads, threadCpuBetween, type ThreadCpu } from '../thread-cpu.js';
 
 /** Figures of the server ingesting submissions from one or more peers. */
@@ -32,6 +32,8 @@ export interface IngestFigures {
   serverMaxRssMB: number;
   /** Whether the server judged credential standing (its default). */
   judgeStanding: boolean;
+  /** How the senders' documents were built (see `holdSynthetic`). */
+  documentShape: DocumentShape;
   /** 1-minute load average when the run ended (the machine is shared). */
   loadAverage: number;
 }
@@ -44,9 +46,9 @@ interface Sender {
 }
 
 /** Starts a sender child holding the submissions of TPS numbers from..to; resolves when it is ready to be dialled. */
-async function startSender(tpsCount: number, label: string, from: number, to: number, verifierThreads: number): Promise<Sender> {
+async function startSender(tpsCount: number, label: string, from: number, to: number, verifierThreads: number, shape: DocumentShape): Promise<Sender> {
   const senderMain = fileURLToPath(new URL('../sender-main.js', import.meta.url));
-  const child = spawn(process.execPath, [senderMain, String(tpsCount), label, String(from), String(to), String(verifierThreads)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [senderMain, String(tpsCount), label, String(from), String(to), String(verifierThreads), shape], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`sender exited with ${code}`))));
   exited.catch(() => undefined);
@@ -68,13 +70,14 @@ async function stopSender(sender: Sender): Promise<number> {
  * `senders` peers in their own processes hold `2 × tpsCount` signed submissions between them (whole desa documents
  * each, as PPK relays would) and are dialled at once by an empty KPU server; time until every submission has its
  * receipt. The same label gives every process the same (seeded) trust hierarchy. `senderVerifierThreads` (default 0)
- * moves the senders' validation of the receipts coming back into worker threads; `judgeStanding: false` runs the
+ * moves the senders' validation of the receipts coming back into worker threads; `documentShape` (default
+ * `'per-tps'`) how the senders' documents were built; `judgeStanding: false` runs the
  * server without credential standing (what standing costs).
  */
 export async function benchServerIngest(
   tpsCount: number,
   verifierThreads: number,
-  options: { senders?: number; label?: string; senderVerifierThreads?: number; judgeStanding?: boolean } = {},
+  options: { senders?: number; label?: string; senderVerifierThreads?: number; judgeStanding?: boolean; documentShape?: DocumentShape } = {},
 ): Promise<IngestFigures> {
   const label = options.label ?? 'bench-ingest';
   const count = Math.max(1, options.senders ?? 1);
@@ -85,7 +88,7 @@ export async function benchServerIngest(
   const desaCount = Math.ceil(tpsCount / TPS_PER_DESA);
   const bounds = Array.from({ length: count + 1 }, (_, i) => Math.min(tpsCount, Math.round((desaCount * i) / count) * TPS_PER_DESA));
   const senderThreads = options.senderVerifierThreads ?? 0;
-  const senders = await Promise.all(bounds.slice(0, -1).map((from, i) => startSender(tpsCount, label, from, bounds[i + 1]!, senderThreads)));
+  const senders = await Promise.all(bounds.slice(0, -1).map((from, i) => startSender(tpsCount, label, from, bounds[i + 1]!, senderThreads, options.documentShape ?? 'per-tps')));
   const total = senders.reduce((n, s) => n + s.submissions, 0);
   const serverDir = await tempDir('titip-bench-server-');
   const server = await startServer({
@@ -126,6 +129,7 @@ export async function benchServerIngest(
       serverThreadCpuMs,
       serverMaxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       judgeStanding: options.judgeStanding ?? true,
+      documentShape: options.documentShape ?? 'per-tps',
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
