@@ -1,11 +1,10 @@
 import { bytesEqual } from '@titip/identity';
 import { decodeRecord, docIdOf, verifyRecord, type AttestationRecord, type SubmissionRecord } from '@titip/records';
 import { RecordLedger, type Replica } from '@titip/sync';
-import { eventually, type TestTrust } from '@titip/testkit';
+import { collectingLogger, eventually, type TestTrust } from '@titip/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startAttesting, type AttestationSigner } from '../src/attestation-policy.js';
 import { checkAttestationSigner } from '../src/attestation-signer.js';
-import { collectingLogger } from './fixtures/collecting-logger.js';
 import { memoryReplica } from './fixtures/memory-replica.js';
 import { DESA, governorElection, KECAMATAN, provider, relaySigner, submit, TPS_A, TPS_B, TPS_NEIGHBOUR, trustOf, twoElectionTrust } from './fixtures/scenario.js';
 

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { createSubmission, docIdOf, type PhotoRef, type SubmissionRecord } from '@titip/records';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
-import { eventually, tempDir, type TestTrust } from '@titip/testkit';
+import { collectingLogger, eventually, tempDir, type TestTrust } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay, type RelayOptions } from '../src/relay.js';
-import { collectingLogger } from './fixtures/collecting-logger.js';
 import { bupatiForm, DESA, KABUPATEN, provider, testElection, TPS_A, TPS_B, trustOf } from './fixtures/scenario.js';
 
 // Photos hop by hop through relays, as the numbers do: operator phone → PPS relay → PPK relay, over real libp2p on

@@ -1,9 +1,8 @@
 import { createAttestation, docIdOf, type SubmissionRecord } from '@titip/records';
-import type { TestTrust } from '@titip/testkit';
+import { collectingLogger, type TestTrust } from '@titip/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttestationSigner } from '../src/attestation-policy.js';
 import { ValidatedAuthoringQueue } from '../src/validated-authoring-queue.js';
-import { collectingLogger } from './fixtures/collecting-logger.js';
 import { memoryReplica } from './fixtures/memory-replica.js';
 import { DESA, provider, relaySigner, submit, TPS_A, TPS_B, trustOf } from './fixtures/scenario.js';
 

@@ -3,3 +3,4 @@ export { makeTrust, testElection, testGovernorElection, type Identity, type Test
 export { validKwkForm } from './forms.js';
 export { tempDir, eventually } from './temp-dir.js';
 export { startThrottledLink, type ThrottledLink } from './throttled-link.js';
+export { collectingLogger, type LogRecord } from './collecting-logger.js';
