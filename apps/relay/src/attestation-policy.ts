@@ -2,8 +2,7 @@ import type { CredentialChain } from '@titip/config';
 import { bytesEqual, type Ed25519Provider, type KeyPair } from '@titip/identity';
 import { silentLogger, type Logger } from '@titip/log';
 import { createAttestation, docIdOf, type AttestationStage, type SubmissionRecord } from '@titip/records';
-import type { RecordLedger, Replica } from '@titip/sync';
-import { ValidatedAuthoringQueue } from './validated-authoring-queue.js';
+import { AuthoringQueue, type RecordLedger, type Replica } from '@titip/sync';
 
 /** What a PPS/PPK relay needs to attest what it sees. */
 export interface AttestationSigner {
@@ -38,7 +37,7 @@ export function startAttesting(
 ): () => Promise<void> {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
-  const queue = new ValidatedAuthoringQueue(replica, { logger });
+  const queue = new AuthoringQueue(replica, { logger, validate: true });
   const { elections, validFrom, validUntil } = signer.credential.leaf;
   const attested = new Set<string>();
   const inFlight = new Set<Promise<void>>();

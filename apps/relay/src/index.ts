@@ -8,7 +8,6 @@ export {
   type AttestationSignerInput,
   type CheckAttestationSignerOptions,
 } from './attestation-signer.js';
-export { ValidatedAuthoringQueue } from './validated-authoring-queue.js';
 export { formatStatusLine } from './status-line.js';
 export { statusDisplay, type StatusDisplay } from './status-display.js';
 export { textLogger } from './text-logger.js';

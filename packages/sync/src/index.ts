@@ -61,7 +61,7 @@ export {
   type StandingReport,
   type StandingChange,
 } from './records/credential-standing.js';
-export { AuthoringQueue } from './replication/authoring-queue.js';
+export { AuthoringQueue, type AuthoringQueueOptions } from './replication/authoring-queue.js';
 export { BundleError, type BundleErrorCode, type BundleErrorDetail } from './bundle/bundle-error.js';
 export {
   BUNDLE_MAGIC,
