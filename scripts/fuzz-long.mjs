@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [first, ...rest] = process.argv.slice(2);
+// `pnpm fuzz:long -- 1000` passes the `--` on: skip it.
+const given = process.argv.slice(2);
+const [first, ...rest] = given[0] === '--' ? given.slice(1) : given;
 const runs = first !== undefined && /^\d+$/.test(first) ? first : (process.env.TITIP_FUZZ_RUNS ?? '1000000');
 const filters = first !== undefined && !/^\d+$/.test(first) ? [first, ...rest] : rest;
 const dir = mkdtempSync(join(tmpdir(), 'titip-fuzz-'));

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { scriptArguments } from '@titip/config/node';
 import { benchBulkSync } from './scenarios/bulk-sync.js';
 import { benchPhotos } from './scenarios/photo-figures.js';
 import { benchReconnect } from './scenarios/reconnect.js';
@@ -12,7 +13,7 @@ import { benchServerIngest } from './scenarios/server-ingest.js';
 import { benchThreeHops } from './scenarios/three-hops.js';
 import { syntheticResults } from './synthetic-results.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'photos-only': { type: 'boolean' }, 'skip-photos': { type: 'boolean' } } });
+const { values } = parseArgs({ args: scriptArguments(), options: { out: { type: 'string' }, quick: { type: 'boolean' }, 'photos-only': { type: 'boolean' }, 'skip-photos': { type: 'boolean' } } });
 const quick = values.quick ?? false;
 const out = resolve(values.out ?? 'bench-results/latest.json');
 const log = (line: string) => process.stderr.write(`${line}\n`);

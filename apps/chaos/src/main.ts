@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { scriptArguments } from '@titip/config/node';
 import { checkSeed, loadBelitungTimur, type Seed } from '@titip/demo/dataset';
 import { runChaos } from './run/run-chaos.js';
 import { ChaosError } from './scenario/errors.js';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: scriptArguments(),
       options: {
         seed: { type: 'string' },
         quick: { type: 'boolean' },

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { scriptArguments } from '@titip/config/node';
 import { checkSeed, loadBelitungTimur } from './dataset/index.js';
 import { reportTables } from './run/report-table.js';
 import { runDemo } from './run/run-demo.js';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: scriptArguments(),
       options: {
         report: { type: 'string' },
         seed: { type: 'string' },

@@ -6,6 +6,7 @@ import { parseNetworkFile, type Network } from './network-file.js';
 import { MAX_CONFIG_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
 
 export { MAX_CONFIG_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
+export { scriptArguments } from './script-arguments.js';
 
 async function readText(file: string): Promise<string> {
   return (await readBoundedFile(file, MAX_CONFIG_FILE_BYTES)).toString('utf8');

@@ -50,7 +50,8 @@ describe('the chaos simulation, quick form', () => {
 
   it('as a command: prints the seed first and refuses bad arguments with exit 2', () => {
     const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
-    const bad = spawnSync(process.execPath, [main, '--flaps', 'many'], { encoding: 'utf8', timeout: 30_000 });
+    // As `pnpm chaos -- --flaps many` runs it: the `--` pnpm passes on is not an argument.
+    const bad = spawnSync(process.execPath, [main, '--', '--flaps', 'many'], { encoding: 'utf8', timeout: 30_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--flaps');
     const tooShort = spawnSync(process.execPath, [main, '--seed', '9', '--window-s', '1'], { encoding: 'utf8', timeout: 30_000 });

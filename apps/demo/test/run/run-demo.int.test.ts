@@ -42,7 +42,8 @@ describe('the Belitung Timur demo', () => {
     try {
       const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
       const file = join(dir, 'report.json');
-      const run = spawnSync(process.execPath, [main, '--kecamatan', '190606', '--seed', '3', '--photo-pages', '1', '--report', file], { encoding: 'utf8', timeout: 150_000 });
+      // As `pnpm demo -- --kecamatan …` runs it (README): pnpm passes the `--` on.
+      const run = spawnSync(process.execPath, [main, '--', '--kecamatan', '190606', '--seed', '3', '--photo-pages', '1', '--report', file], { encoding: 'utf8', timeout: 150_000 });
       expect(run.status).toBe(0);
       const last = run.stdout.trimEnd().split('\n').at(-1);
       expect(last).toBe(file);
