@@ -4,6 +4,8 @@ export {
   isHardRuleId,
   isWarningRuleId,
   isRuleId,
+  isOverridableRule,
+  unoverridableRuleIds,
   type RuleId,
   type HardRuleId,
   type WarningRuleId,

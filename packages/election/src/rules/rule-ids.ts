@@ -16,6 +16,14 @@ export const hardRuleIds = [
   'paslon-set',
 ] as const;
 
+/**
+ * Hard rules that no signed override lifts. Overrides exist for forms that are really wrong as written (a human error
+ * at the TPS that the sheet shows, domain.md): counts. Which paslon stand in an election is a fact of the election,
+ * not a count anyone at the TPS can get wrong: a vote for a paslon that does not stand, or a paslon left out, is
+ * never signed, and a submission carrying such an override is refused by every peer.
+ */
+export const unoverridableRuleIds = ['paslon-set'] as const satisfies readonly HardRuleId[];
+
 /** Ids of the warnings (never block signing), in check order. */
 export const warningRuleIds = [
   'box-overflow',
@@ -35,6 +43,11 @@ export type RuleId = HardRuleId | WarningRuleId;
 /** True for a hard rule id. */
 export function isHardRuleId(id: string): id is HardRuleId {
   return (hardRuleIds as readonly string[]).includes(id);
+}
+
+/** True for a hard rule a signed override may lift (every hard rule but {@link unoverridableRuleIds}). */
+export function isOverridableRule(id: string): boolean {
+  return isHardRuleId(id) && !(unoverridableRuleIds as readonly string[]).includes(id);
 }
 
 /** True for a warning id. */

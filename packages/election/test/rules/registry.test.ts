@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hardRuleIds, isHardRuleId, isRuleId, isWarningRuleId, ruleById, ruleMessage, rules, warningRuleIds } from '../../src/index.js';
+import { hardRuleIds, isHardRuleId, isOverridableRule, isRuleId, isWarningRuleId, ruleById, ruleMessage, rules, unoverridableRuleIds, warningRuleIds } from '../../src/index.js';
 
 describe('rule registry', () => {
   it('holds every hard rule then every warning, in id order', () => {
@@ -40,5 +40,13 @@ describe('rule registry', () => {
     expect(isWarningRuleId('gender-total')).toBe(false);
     expect(isWarningRuleId('box-overflow')).toBe(true);
     expect(isRuleId('nope')).toBe(false);
+  });
+
+  it('lets overrides lift every hard rule but paslon-set (which paslon stand is a fact of the election)', () => {
+    expect(unoverridableRuleIds).toEqual(['paslon-set']);
+    expect(hardRuleIds.filter((id) => !isOverridableRule(id))).toEqual(['paslon-set']);
+    expect(isOverridableRule('gender-total')).toBe(true);
+    expect(isOverridableRule('box-overflow')).toBe(false); // a warning: nothing to lift
+    expect(isOverridableRule('no-such-rule')).toBe(false);
   });
 });

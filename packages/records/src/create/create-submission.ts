@@ -1,4 +1,4 @@
-import { checkCHasil, ElectionError, type CHasil, type ElectionDefinition } from '@titip/election';
+import { checkCHasil, ElectionError, isHardRuleId, isOverridableRule, type CHasil, type ElectionDefinition } from '@titip/election';
 import { bytesEqual, decodeCredential, signObject, type Ed25519Provider, type KeyPair } from '@titip/identity';
 import { InvalidRecordInputError, RuleViolationError } from '../errors.js';
 import type { SubmissionRecord } from '../record/titip-record.js';
@@ -40,7 +40,7 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
  * @param electionDefinition - when given, also checks the paslon set and the per-TPS cap.
  * @throws {RuleViolationError} when a failing hard rule has no override (carries the rule report).
  * @throws {InvalidRecordInputError} on inconsistent arguments: schema problems, revision/supersedes mismatch,
- *   overrides of rules that pass, a key pair that is not the credential's subject, an invalid form, an
+ *   overrides of rules that pass or that no override lifts (`paslon-set`), a key pair that is not the credential's subject, an invalid form, an
  *   election definition of another id or form type.
  */
 export async function createSubmission(
@@ -77,6 +77,10 @@ export async function createSubmission(
   } catch (error) {
     if (!(error instanceof ElectionError)) throw error;
     throw new InvalidRecordInputError(`cannot check the form: ${error.message}`, { cause: error });
+  }
+  const unliftable = overrides.filter((o) => !isOverridableRule(o.rule) && isHardRuleId(o.rule)).map((o) => o.rule);
+  if (unliftable.length > 0) {
+    throw new InvalidRecordInputError(`no override lifts ${unliftable.join(', ')}: the votes must be recorded for exactly the election's paslon`);
   }
   const missing = unoverriddenRules(report, overrides);
   if (missing.length > 0) throw new RuleViolationError(report, missing);

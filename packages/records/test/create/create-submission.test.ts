@@ -51,6 +51,23 @@ describe('createSubmission', () => {
     await expect(createSubmission({ ...submissionParams(s), form, overrides: all }, provider)).resolves.toMatchObject({ kind: 'submission' });
   });
 
+  it('refuses an override of paslon-set: a vote for a paslon that does not stand is never signed', async () => {
+    const s = await scenario();
+    const form = validForm();
+    if (form.form !== 'kwk') throw new Error('unreachable');
+    form.suara.paslon = { ...form.suara.paslon, '999': 1 };
+    const overrides = [
+      { rule: 'paslon-set', reason: 'tertulis di lembar' },
+      { rule: 'valid-votes-sum', reason: 'ikut paslon 999' },
+    ];
+    const attempt = createSubmission({ ...submissionParams(s), form, overrides }, provider, pkwkk1906);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidRecordInputError);
+    await expect(attempt).rejects.toThrow(/no override lifts paslon-set/);
+    // Without the override the rule report names it, as for any failing hard rule.
+    const plain = createSubmission({ ...submissionParams(s), form, overrides: overrides.slice(1) }, provider, pkwkk1906);
+    await expect(plain).rejects.toMatchObject({ unoverridden: ['paslon-set'] });
+  });
+
   it('refuses blank reasons, overrides of passing rules, and broken revision links', async () => {
     const s = await scenario();
     const p = submissionParams(s);

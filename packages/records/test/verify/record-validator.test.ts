@@ -1,5 +1,5 @@
 import { InvalidElectionDefinitionError } from '@titip/election';
-import { createCredentialCache, hashHex, issueCredential, type BatchVerifier } from '@titip/identity';
+import { createCredentialCache, decodeSignedObject, hashHex, issueCredential, signObject, type BatchVerifier } from '@titip/identity';
 import { createWorkerVerifier } from '@titip/identity/node';
 import { describe, expect, it } from 'vitest';
 import { createSubmission } from '../../src/create/create-submission.js';
@@ -92,6 +92,19 @@ describe('createRecordValidator: election definitions', () => {
     }
     const broken = createRecordValidator({ root: s.root.publicKey, provider, elections: () => ({ ...pkwkk1906, paslon: [] }) });
     await expect(broken(r.id, r.bytes)).rejects.toBeInstanceOf(InvalidElectionDefinitionError);
+  });
+
+  it('refuses a submission signed with an override of paslon-set (no override lifts it), whoever signed it', async () => {
+    const s = await scenario();
+    const valid = await createSubmission(submissionParams(s), provider, pkwkk1906);
+    const body = structuredClone(decodeSignedObject(valid.bytes).body) as { form: { suara: { paslon: Record<string, number>; sah: number } }; overrides: unknown[] };
+    body.form.suara.paslon['999'] = 1;
+    body.form.suara.sah += 1;
+    body.overrides = [{ rule: 'paslon-set', reason: 'tertulis di lembar' }];
+    // Signed by hand, as a modified operator app could: createSubmission refuses to.
+    const forged = await signObject('submission', body, s.operator, provider);
+    const validate = createRecordValidator({ root: s.root.publicKey, provider, elections: () => pkwkk1906 });
+    expect(await validate(forged.hash, forged.bytes)).toMatchObject({ ok: false, failure: { code: 'unoverridden-rule', detail: { rules: expect.arrayContaining(['paslon-set']) } } });
   });
 
   it('close() is a no-op for the single-thread validator', async () => {

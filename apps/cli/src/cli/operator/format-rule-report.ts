@@ -1,4 +1,4 @@
-import { ruleMessage, type RuleReport, type Violation } from '@titip/election';
+import { isOverridableRule, ruleMessage, type RuleReport, type Violation } from '@titip/election';
 
 function line(mark: string, v: Violation): string[] {
   return [
@@ -30,8 +30,20 @@ export function formatRuleReport(report: RuleReport, heading: string, options: {
 function verdictLines(report: RuleReport): string[] {
   if (report.violations.length === 0) return ['Hasil: lolos semua aturan wajib, siap ditandatangani. / Result: passes every hard rule, ready to sign.'];
   const rules = [...new Set(report.violations.map((v) => v.rule))];
+  const liftable = rules.filter((rule) => isOverridableRule(rule));
+  const fixed = rules.filter((rule) => !isOverridableRule(rule));
   return [
-    'Hasil: tidak bisa ditandatangani tanpa override per aturan. / Result: cannot be signed without one override per rule:',
-    ...rules.map((rule) => `  --override '${rule}=<alasan / reason>'   (${ruleMessage(rule).id} / ${ruleMessage(rule).en})`),
+    ...(fixed.length > 0
+      ? [
+          'Hasil: perbaiki formulir; tidak ada override untuk aturan ini. / Result: fix the form; no override lifts these rules:',
+          ...fixed.map((rule) => `  ${rule}   (${ruleMessage(rule).id} / ${ruleMessage(rule).en})`),
+        ]
+      : []),
+    ...(liftable.length > 0
+      ? [
+          'Hasil: tidak bisa ditandatangani tanpa override per aturan. / Result: cannot be signed without one override per rule:',
+          ...liftable.map((rule) => `  --override '${rule}=<alasan / reason>'   (${ruleMessage(rule).id} / ${ruleMessage(rule).en})`),
+        ]
+      : []),
   ];
 }

@@ -1,3 +1,4 @@
+import { isHardRuleId, isOverridableRule } from '@titip/election';
 import { z } from 'zod';
 import type { OptionSpec } from '../command.js';
 import {
@@ -63,6 +64,10 @@ export function refineSignValues(values: SignValues, ctx: z.RefinementCtx, requi
   const rules = (values.override ?? []).map((o) => o.rule);
   const twice = rules.find((r, i) => rules.indexOf(r) !== i);
   if (twice !== undefined) ctx.addIssue({ code: 'custom', path: ['override'], message: `rule ${twice} is overridden twice` });
+  const unliftable = rules.find((r) => isHardRuleId(r) && !isOverridableRule(r));
+  if (unliftable !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['override'], message: `no override lifts ${unliftable}: record votes for exactly the election's paslon (fix the form)` });
+  }
 }
 
 /**
