@@ -73,7 +73,7 @@ function report(program: Program, command: string, error: unknown, io: CliIo): n
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof CliError || (error instanceof Error && typeof code === 'string' && TYPED_CODE.test(code))) {
-    const hint = error instanceof OutputFileError && error.exists ? ' Pass --force to replace it.' : '';
+    const hint = error instanceof OutputFileError && error.exists ? '. Pass --force to replace it.' : '';
     io.stderr(`${where}: error: ${shown((error as Error).message)}${hint}\n`);
     return EXIT.failed;
   }

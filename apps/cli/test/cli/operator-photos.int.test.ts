@@ -125,4 +125,21 @@ describe('titip-operator with --photo-file', () => {
     expect(syntax.code).toBe(2);
     expect(syntax.stderr).toContain('expected PAGE=PATH');
   });
+
+  it('sign writes nothing when the photos cannot be kept: a data dir that is a file or under /proc, an --out already there', async () => {
+    for (const [dataDir, expected] of [
+      ['network.json', 'network.json: is a file, not a directory'],
+      ['/proc/titip-op', '/proc/titip-op:'],
+    ] as const) {
+      const run = await operator('sign', ...signOptions, '--photo-file', '1=halaman-1.jpg', '--data-dir', dataDir, '--out', 'e.cbor');
+      expect(run.code, dataDir).toBe(1);
+      expect(run.stderr).toContain(expected);
+      expect(existsSync(join(cwd, 'e.cbor')), dataDir).toBe(false);
+    }
+    await writeFile(join(cwd, 'f.cbor'), 'kept');
+    const exists = await operator('sign', ...signOptions, '--photo-file', '1=halaman-1.jpg', '--data-dir', 'op-f', '--out', 'f.cbor');
+    expect(exists.code).toBe(1);
+    expect(exists.stderr).toContain('f.cbor: already exists (left as it was). Pass --force to replace it.');
+    expect(existsSync(join(cwd, 'op-f'))).toBe(false); // nothing signed, no photo kept
+  });
 });

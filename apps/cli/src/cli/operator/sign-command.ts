@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { RuleViolationError } from '../../errors.js';
+import { dataDirProblem } from '@titip/sync/node';
+import { DataDirError, OutputFileError, RuleViolationError } from '../../errors.js';
+import { pathExists } from '../../files/path-exists.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { readPhotoFiles } from '../../operator/read-photo-file.js';
 import { signSubmissionFromFile } from '../../operator/sign-submission-from-file.js';
@@ -56,6 +58,13 @@ export const signCommand = defineCommand({
   ],
   async run(values, io) {
     const photos = await readPhotoFiles(values['photo-file'] ?? [], values.photo ?? []);
+    const dataDir = values['data-dir'];
+    // Refused before anything is signed or written: an unusable data dir, an output file already there.
+    if (dataDir !== undefined && photos.files.length > 0) {
+      const problem = dataDirProblem(dataDir);
+      if (problem !== null) throw new DataDirError(dataDir, problem.slice(dataDir.length + 1));
+    }
+    if (!(values.force ?? false) && (await pathExists(values.out))) throw new OutputFileError(values.out, 'already exists (left as it was)', { exists: true });
     let signed;
     try {
       signed = await signSubmissionFromFile({ ...signParamsOf(values), photos: photos.refs });
@@ -67,11 +76,11 @@ export const signCommand = defineCommand({
     }
     const { record, report } = signed;
     for (const warning of signed.fileWarnings) io.stderr(`titip-operator sign: ${printable(warning)}\n`);
+    // The photos first: the submission file is what says the work is done.
+    if (photos.files.length > 0 && dataDir !== undefined) await storePhotosInDataDir(dataDir, photos.files);
     await writeFileAtomic(values.out, record.bytes, { overwrite: values.force ?? false });
-    const dataDir = values['data-dir'];
-    if (photos.files.length > 0) {
-      if (dataDir !== undefined) await storePhotosInDataDir(dataDir, photos.files);
-      else io.stderr(`titip-operator sign: the ${photos.files.length} photo(s) are signed but not kept: give the same --photo-file to 'submit --submission ${printable(values.out)}' (or sign with --data-dir)\n`);
+    if (photos.files.length > 0 && dataDir === undefined) {
+      io.stderr(`titip-operator sign: the ${photos.files.length} photo(s) are signed but not kept: give the same --photo-file to 'submit --submission ${printable(values.out)}' (or sign with --data-dir)\n`);
     }
     if (report.warnings.length > 0) io.stderr(formatRuleReport({ ...report, violations: [] }, `C.Hasil ${values.form} — ${values.election}`, { verdict: false }));
     printJson(io, {

@@ -72,7 +72,7 @@ describe('titip-bundle between two PPK relays with no network (child processes o
     // An existing file is left alone without --force.
     const again = await bundle('export', '--data-dir', 'ppk-a', '--out', 'ppk-a.titip');
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe('titip-bundle export: error: ppk-a.titip: already exists (left as it was) Pass --force to replace it.\n');
+    expect(again.stderr).toBe('titip-bundle export: error: ppk-a.titip: already exists (left as it was). Pass --force to replace it.\n');
     const region = await bundle('export', '--data-dir', 'ppk-a', '--region', DESA_B, '--out', 'desa-b.titip');
     expect(JSON.parse(region.stdout)).toMatchObject({ objects: 3, regions: [DESA_B] });
   });
