@@ -35,6 +35,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'URL_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
   | 'BAD_PATH'
   | 'UNEXPECTED_QUERY'
   | 'BAD_ELECTION_ID'

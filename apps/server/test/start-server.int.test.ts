@@ -249,6 +249,7 @@ describe('HTTP API on bad input', () => {
   it('refuses oversized headers and garbage requests at the HTTP layer', async () => {
     const huge = await rawExchange(server.httpUrl!, `GET /api/v1/status?${'a'.repeat(20_000)} HTTP/1.1\r\nhost: x\r\n\r\n`);
     expect(huge).toMatch(/^HTTP\/1\.1 431/);
+    expect(huge).toContain('"code":"HEADERS_TOO_LARGE"');
     const garbage = await rawExchange(server.httpUrl!, 'THIS IS NOT HTTP\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400/);
     expect(garbage).toContain('"code":"BAD_PATH"');

@@ -77,7 +77,7 @@ export async function signSubmission(params: SignSubmissionParams): Promise<Subm
   }
   const credential = leaf.obj.body;
   if (credential.role !== 'operator') {
-    throw new SubmissionRefusedError('wrong-role', `submissions are signed with an operator credential, not a ${credential.role} credential`);
+    throw new SubmissionRefusedError('wrong-role', `submissions are signed with an operator credential, not ${credential.role === 'issuer' ? 'an' : 'a'} ${credential.role} credential`);
   }
   if (!bytesEqual(credential.subject, params.keyPair.publicKey)) {
     throw new SubmissionRefusedError('signer-mismatch', 'the key is not the subject of the operator credential (wrong key file for this credential?)');

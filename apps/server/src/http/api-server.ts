@@ -115,7 +115,7 @@ export async function startHttpApi(state: ApiState, options: HttpListenOptions =
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     socket.end(
       tooLarge
-        ? rawErrorResponse(431, 'Request Header Fields Too Large', { code: 'URL_TOO_LONG', message: 'request headers too large' })
+        ? rawErrorResponse(431, 'Request Header Fields Too Large', { code: 'HEADERS_TOO_LARGE', message: 'request headers too large' })
         : rawErrorResponse(400, 'Bad Request', { code: 'BAD_PATH', message: 'malformed HTTP request' }),
     );
   });
