@@ -53,7 +53,12 @@ export async function readSubmissionFile(path: string): Promise<SubmissionRecord
     if (record.kind !== 'submission') throw new InputFileError(path, `holds a ${record.kind}, not a submission`);
     return record;
   } catch (error) {
-    if (error instanceof MalformedRecordError) throw new InputFileError(path, `not a signed submission: ${error.message}`, { cause: error });
+    if (error instanceof MalformedRecordError) {
+      // A JSON file here is most likely the C.Hasil form itself, given where the signed file goes.
+      const json = bytes.length > 0 && (bytes[0] === 0x7b || bytes[0] === 0x5b);
+      const hint = json ? ' (it looks like JSON: --submission takes the signed .cbor file `sign --out` wrote; a C.Hasil form goes to --form)' : '';
+      throw new InputFileError(path, `not a signed submission${hint}: ${error.message}`, { cause: error });
+    }
     throw error;
   }
 }

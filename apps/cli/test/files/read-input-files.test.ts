@@ -68,6 +68,7 @@ describe('readSubmissionFile', () => {
     const submission = await signSubmission({ keyPair: op.keyPair, chain: op.chain, tps: '1906012001001', election: 'pkwkk', form: exampleForm('c-hasil-pkwkk.json'), deviceTime: trust.now });
     expect((await readSubmissionFile(await file('s.cbor', submission.bytes))).id).toBe(submission.id);
     expect(await inputError(readSubmissionFile(await file('junk.cbor', Uint8Array.of(1, 2, 3))))).toContain('not a signed submission');
+    expect(await inputError(readSubmissionFile(await file('form.json', '{"form":"kwk"}')))).toContain('it looks like JSON: --submission takes the signed .cbor file');
     const receipt = await createReceipt({ keyPair: trust.server.keyPair, credentials: trust.server.chain, submission }, nodeEd25519);
     expect(await inputError(readSubmissionFile(await file('r.cbor', receipt.bytes)))).toContain('holds a receipt');
   });
