@@ -38,7 +38,7 @@ export function islandPath(island: OperatorPhone, submissions: SubmissionRecord[
     submission: id,
     hops: [
       { atSeconds: at(signedAt), where: `operator phone, TPS ${island.tps.tps}`, what: 'signed (Bupati form), queued with no link' },
-      { atSeconds: at(carrier.ledger.submissions.get(id)?.at), where: 'carrier phone, at sea', what: 'collected from the island' },
+      { atSeconds: at(carrier.ledger.submissions.get(id)?.at), where: 'carrier phone, at sea', what: 'result collected from the island (its photos follow)' },
       { atSeconds: at(pps.ledger.submissions.get(id)?.at), where: `PPS ${island.tps.desa}`, what: 'received from the carrier' },
       { atSeconds: at(ppsAttestation?.record.body.seenAt), where: `PPS ${island.tps.desa}`, what: 'signed attestation (pps)' },
       { atSeconds: at(ppk?.record.body.seenAt), where: `PPK ${ppk?.record.body.region ?? island.tps.kecamatan}`, what: `signed attestation (ppk) ${ppk ? toHex(ppk.record.signer).slice(0, 8) : ''}`.trim() },

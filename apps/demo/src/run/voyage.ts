@@ -48,7 +48,7 @@ export async function sail(carrier: CarrierPhone, islands: readonly OperatorPhon
   };
   for (const island of islands) {
     await meet(island.node.peer.addresses[0]!, island.node.peer.peerId, () => idsOf(island).every((id) => carrier.ledger.submissions.has(id)) && holds(carrier.photos.blobs, island), `collect at ${island.tps.tps}`);
-    step(`collected ${idsOf(island).length} signed results and ${photosOf(island).length} page photos at island TPS ${island.tps.tps}`);
+    step(`collected ${idsOf(island).length} signed results and then ${photosOf(island).length} page photos at island TPS ${island.tps.tps}: sailing on`);
   }
   for (const island of islands) {
     const pps = ppsOf(island);
