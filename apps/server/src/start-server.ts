@@ -69,7 +69,11 @@ export interface RunningServer {
   readonly photos: RunningPhotos;
   /** Receipt counters. */
   receipts(): ReceiptIssuerStats;
-  /** Resolves once every submission seen so far has its receipt (or was refused one). */
+  /**
+   * Resolves once every object stored so far is judged (credential standing), indexed, and every submission has its
+   * receipt (or was refused one). The totals and TPS views answer from the index: an operator may hold its receipt a
+   * few milliseconds before the server's totals count it (the receipt leaves in the write that stores the result).
+   */
   idle(): Promise<void>;
   /** Stops the HTTP API, receipt issuing and the peer (safe to call twice). */
   stop(): Promise<void>;
@@ -183,7 +187,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     totals,
     photos,
     receipts: () => issuer.stats(),
-    idle: () => issuer.idle(),
+    async idle() {
+      // Standing first (a submission is indexed as counted, and receipted if it was not already, once judged), then
+      // the receipts, then standing again for the receipts just stored (they witness their submissions).
+      await node.standing?.whenIdle();
+      await issuer.idle();
+      await node.standing?.whenIdle();
+    },
     stop() {
       stopping ??= (async () => {
         await http?.close();

@@ -127,6 +127,7 @@ describe('photos at the KPU server', () => {
     );
     await server.node.replica.addLocal(docIdOf(other), [{ id: other.id, bytes: other.bytes }]);
     await eventually(() => server.photos.transfer.photo(missing.sha256) !== undefined, 'the missing photo referenced at the server');
+    await server.idle(); // judged and indexed: the TPS view shows it as the current result
 
     const pending = await httpRequest(server.httpUrl!, 'GET', `/api/v1/photos/${missing.sha256}`);
     expect(pending.status).toBe(404);

@@ -227,7 +227,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
     const totals = {} as DemoReport['totals'];
     const published = {} as DemoReport['published'];
     for (const election of elections) {
-      const response = (await (await fetch(`${api}/api/v1/totals/${data.elections[election].id}/${data.kabupaten.kode}`)).json()) as { children: { region: string; paslon: Record<string, number> }[] };
+      // A receipt leaves the server in the write that stores its result; the totals count it once it is judged, a
+      // moment later: read them once every TPS is counted (or after 10 s, whatever they say then).
+      const url = `${api}/api/v1/totals/${data.elections[election].id}/${data.kabupaten.kode}`;
+      type TotalsAnswer = { totals: { tps: number }; children: { region: string; paslon: Record<string, number> }[] };
+      let response = (await (await fetch(url)).json()) as TotalsAnswer;
+      for (let waited = 0; response.totals.tps < tpsList.length && receiptsAtOperators() === expected && waited < 10_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        response = (await (await fetch(url)).json()) as TotalsAnswer;
+      }
       totals[election] = Object.fromEntries(response.children.map((row) => [row.region, row.paslon]));
       published[election] = Object.fromEntries(kecamatan.map((k) => [k.kode, data.published[election][k.kode]!]));
     }

@@ -33,7 +33,7 @@ describe('the Belitung Timur demo', () => {
     }
     expect(report.ok).toBe(true);
     expect(lines.some((l) => l.includes('carrier: delivered 2 receipts'))).toBe(true);
-    expect(lines.some((l) => l.includes('carrier: collected 2 signed results and 4 page photos'))).toBe(true);
+    expect(lines.some((l) => l.includes('carrier: collected 2 signed results and then 4 page photos'))).toBe(true);
     expect(lines.some((l) => /photos at server 112\/112/.test(l))).toBe(true);
   });
 
