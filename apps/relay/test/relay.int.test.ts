@@ -133,6 +133,7 @@ describe('a PPS relay between operators and the KPU server', () => {
   });
 
   it("shows both attestations in the server's receipt chain", async () => {
+    await server.idle();
     const tps = await getJson(server.httpUrl!, `/api/v1/tps/${TPS_A}`);
     expect(tps.status).toBe(200);
     const current = tps.body.elections[0].current;
@@ -171,6 +172,7 @@ describe('a PPS relay between operators and the KPU server', () => {
     expect(attestationsOf(ppk.node.replica, gantung)).toEqual([]);
     expect(attestationsOf(server.node.replica, gantung)).toEqual([]);
     expect(pps.node.replica.object(gantung.id)).toBeUndefined(); // outside the PPS relay's scope altogether
+    await server.idle();
     const tps = await getJson(server.httpUrl!, `/api/v1/tps/${TPS_GANTUNG}`);
     expect(tps.body.elections[0].current).toMatchObject({ id: gantung.id, attestations: [], receipt: expect.objectContaining({ id: expect.any(String) }) });
   });
@@ -215,6 +217,7 @@ describe('a carrier relay (no credential)', () => {
     const { held, forwarded, acknowledged } = counts(carrier);
     expect(forwarded).toBe(held);
     expect(acknowledged).toBe(held);
+    await server.idle();
     const view = await getJson(server.httpUrl!, `/api/v1/tps/${tps}`);
     expect(view.body.elections[0].current).toMatchObject({ id: carried.id, attestations: [] });
   });
