@@ -1,11 +1,10 @@
-import { mkdir, rm } from 'node:fs/promises';
 import type { Network } from '@titip/config';
 import { scopeProblem } from './scope-problem.js';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { RecordLedger, type CustodyCounts } from '@titip/sync';
-import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions, dataDirProblem } from '@titip/sync/node';
+import { startNodePeer, type MdnsOptions, type RunningNodePeer, type StartNodePeerOptions, createDataDir, dataDirProblem } from '@titip/sync/node';
 import { startAttesting, type AttestationSigner } from './attestation-policy.js';
 import { checkAttestationSigner } from './attestation-signer.js';
 import { RelayError } from './errors.js';
@@ -94,9 +93,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const signer = options.attest
     ? await checkAttestationSigner(options.attest, { root: options.network.root, scopes: options.scopes, provider: nodeEd25519, now: now() })
     : undefined;
-  // The topmost directory this start creates (undefined when the data dir exists): removed again if the start fails.
-  const created = await mkdir(options.dataDir, { recursive: true });
-  const removeCreated = () => (created === undefined ? Promise.resolve() : rm(created, { recursive: true, force: true }).catch(() => undefined));
+  const dataDir = await createDataDir(options.dataDir);
   let node: RunningNodePeer;
   try {
     node = await startNodePeer({
@@ -113,7 +110,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       logger,
     });
   } catch (error) {
-    await removeCreated();
+    await dataDir.removeIfCreated();
     throw error;
   }
   const ledger = new RecordLedger(node.replica, signer ? { selfKey: signer.keyPair.publicKey, now } : { now });
@@ -130,7 +127,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   } catch (error) {
     ledger.close();
     await node.stop();
-    await removeCreated();
+    await dataDir.removeIfCreated();
     throw error;
   }
   const photoLogger = logger.child('photos');

@@ -1,11 +1,10 @@
-import { mkdir, rm } from 'node:fs/promises';
 import type { CredentialChain, Network } from '@titip/config';
 import { isRegionCode, type ElectionDefinition } from '@titip/election';
 import type { KeyPair } from '@titip/identity';
 import { nodeEd25519 } from '@titip/identity/node';
 import { silentLogger, type Logger } from '@titip/log';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
-import { startNodePeer, type RunningNodePeer, type StartNodePeerOptions, dataDirProblem } from '@titip/sync/node';
+import { startNodePeer, type RunningNodePeer, type StartNodePeerOptions, createDataDir, dataDirProblem } from '@titip/sync/node';
 import type { ResultTotals } from './aggregate/result-totals.js';
 import { checkServerCredential } from './check-server-credential.js';
 import { ServerError } from './errors.js';
@@ -110,9 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { network, keyPair, credential } = options;
   await checkServerCredential(credential, keyPair, network.root, nodeEd25519, now());
 
-  // The topmost directory this start creates (undefined when the data dir exists): removed again if the start fails.
-  const created = await mkdir(options.dataDir, { recursive: true });
-  const removeCreated = () => (created === undefined ? Promise.resolve() : rm(created, { recursive: true, force: true }).catch(() => undefined));
+  const dataDir = await createDataDir(options.dataDir);
   let node: RunningNodePeer;
   try {
     node = await startNodePeer({
@@ -132,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger: logger.child('sync'),
     });
   } catch (error) {
-    await removeCreated();
+    await dataDir.removeIfCreated();
     throw error;
   }
 
@@ -141,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     photos = await startPhotos({ peer: node.peer, store: node.store, blobs: { now }, now, logger });
   } catch (error) {
     await node.stop();
-    await removeCreated();
+    await dataDir.removeIfCreated();
     throw error;
   }
   const core = attachServerCore({ replica: node.replica, network, keyPair, credential, now, logger, ...(node.standing ? { standing: node.standing } : {}) });
@@ -173,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await core.stop();
     await photos.stop();
     await node.stop();
-    await removeCreated();
+    await dataDir.removeIfCreated();
     throw error;
   }
 

@@ -4,3 +4,4 @@ export { startNodePeer, type StartNodePeerOptions, type RunningNodePeer } from '
 export { writeBundleFile, readBundleFile, importBundleFile, type WriteBundleFileOptions, type WrittenBundle } from './bundle/bundle-file.js';
 export { listenFailure, listenHint, type ListenHintContext } from './node/listen-failure.js';
 export { dataDirProblem } from './node/data-dir-problem.js';
+export { createDataDir, type CreatedDataDir } from './node/created-data-dir.js';

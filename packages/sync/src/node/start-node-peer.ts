@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { createDataDir } from './created-data-dir.js';
 import { join } from 'node:path';
 import type { ElectionDefinition } from '@titip/election';
 import { createCredentialCache, type CredentialCache } from '@titip/identity';
@@ -75,13 +75,12 @@ export interface RunningNodePeer {
  */
 export async function startNodePeer(options: StartNodePeerOptions): Promise<RunningNodePeer> {
   const logger = options.logger ?? silentLogger;
-  // The topmost directory this start created (undefined when the data dir existed): removed again if the start fails.
-  const created = await mkdir(options.dataDir, { recursive: true });
+  const dataDir = await createDataDir(options.dataDir);
   let store: KeyValueStore;
   try {
     store = await openNodeStore(join(options.dataDir, 'store'));
   } catch (error) {
-    await removeCreated(created);
+    await dataDir.removeIfCreated();
     throw error;
   }
   let validator: RecordValidator | undefined;
@@ -137,14 +136,9 @@ export async function startNodePeer(options: StartNodePeerOptions): Promise<Runn
   } catch (error) {
     await validator?.close();
     await store.close();
-    await removeCreated(created);
+    await dataDir.removeIfCreated();
     throw error;
   }
-}
-
-/** Removes the directory a failed start created itself (never one that existed before it). */
-async function removeCreated(created: string | undefined): Promise<void> {
-  if (created !== undefined) await rm(created, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** The record validator of a peer: in worker threads when `verifierThreads > 0`, else on the main thread. */
