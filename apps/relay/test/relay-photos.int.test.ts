@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { createSubmission, docIdOf, type PhotoRef, type SubmissionRecord } from '@titip/records';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
-import { collectingLogger, eventually, tempDir, type TestTrust } from '@titip/testkit';
+import { collectingLogger, eventually, photoBytes, tempDir, type TestTrust } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay, type RelayOptions } from '../src/relay.js';
 import { bupatiForm, DESA, KABUPATEN, provider, testElection, TPS_A, TPS_B, trustOf } from './fixtures/scenario.js';
@@ -17,16 +16,6 @@ const running: { stop(): Promise<void> }[] = [];
 const LISTEN = ['/ip4/127.0.0.1/tcp/0'];
 const tcp = (addresses: readonly string[]) => addresses.find((a) => a.includes('/tcp/') && !a.includes('/ws'))!;
 
-/** Deterministic bytes of a page photo (not an image: the relay never looks inside). */
-function photoBytes(label: string, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let block = createHash('sha256').update(label).digest();
-  for (let offset = 0; offset < size; offset += 32) {
-    out.set(block.subarray(0, Math.min(32, size - offset)), offset);
-    block = createHash('sha256').update(block).digest();
-  }
-  return out;
-}
 
 async function relay(name: string, options: Omit<RelayOptions, 'dataDir' | 'network' | 'listen'>): Promise<Relay> {
   const started = await startRelay({ dataDir: join(dir.path, name), network: trust.network, listen: LISTEN, ...options });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { createSubmission, docIdOf, type PhotoRef, type SubmissionRecord } from '@titip/records';
 import { startNodePeer, type RunningNodePeer } from '@titip/sync/node';
-import { eventually, tempDir, testElection } from '@titip/testkit';
+import { eventually, photoBytes, tempDir, testElection } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/start-server.js';
 import { getJson, httpRequest } from './fixtures/http-client.js';
@@ -17,17 +17,6 @@ let dir: { path: string; remove: () => Promise<void> };
 let server: RunningServer;
 let phone: { node: RunningNodePeer; photos: RunningPhotos } | undefined;
 
-/** Deterministic photo bytes behind a real format's magic bytes (the server never decodes them). */
-function photoBytes(label: string, size: number, magic: readonly number[]): Uint8Array {
-  const out = new Uint8Array(size);
-  let block = createHash('sha256').update(label).digest();
-  for (let offset = 0; offset < size; offset += 32) {
-    out.set(block.subarray(0, Math.min(32, size - offset)), offset);
-    block = createHash('sha256').update(block).digest();
-  }
-  out.set(magic, 0);
-  return out;
-}
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff, 0xe0];
 

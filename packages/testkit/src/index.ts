@@ -4,3 +4,4 @@ export { validKwkForm } from './forms.js';
 export { tempDir, eventually } from './temp-dir.js';
 export { startThrottledLink, type ThrottledLink } from './throttled-link.js';
 export { collectingLogger, type LogRecord } from './collecting-logger.js';
+export { photoBytes } from './photo-bytes.js';

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startPhotos, type RunningPhotos } from '@titip/photos';
 import { decodeRecord } from '@titip/records';
-import { tempDir } from '@titip/testkit';
+import { photoBytes, tempDir } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCredentialFile, writeKeyFile } from '../../src/files/write-config-files.js';
 import { writeNetworkFile } from '../../src/issuer/network-file.js';
@@ -24,19 +24,8 @@ const stops: (() => Promise<void>)[] = [];
 const operator = (...args: string[]) => runBin('operator', args, { cwd, timeoutMs: 90_000 });
 const signOptions = ['--key', 'op.key.json', '--credential', 'op.cred.json', '--network', 'network.json', '--form', examplePath('c-hasil-pkwkk.json'), '--tps', TPS, '--election', 'pkwkk'];
 
-/** Deterministic bytes behind real magic bytes, ~`size` long. */
-function image(label: string, size: number, magic: number[]): Uint8Array {
-  const out = new Uint8Array(size);
-  let block = createHash('sha256').update(label).digest();
-  for (let offset = 0; offset < size; offset += 32) {
-    out.set(block.subarray(0, Math.min(32, size - offset)), offset);
-    block = createHash('sha256').update(block).digest();
-  }
-  out.set(magic, 0);
-  return out;
-}
-const page1 = image('page-1', 150_000, [0xff, 0xd8, 0xff, 0xe0]);
-const page2 = image('page-2', 120_000, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const page1 = photoBytes('page-1', 150_000, [0xff, 0xd8, 0xff, 0xe0]);
+const page2 = photoBytes('page-2', 120_000, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** A receipting KPU stand-in that also runs the photo transfer (it fetches every referenced photo). */

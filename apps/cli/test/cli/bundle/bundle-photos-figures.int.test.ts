@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serialiseNetworkFile } from '@titip/config';
 import { toHex } from '@titip/identity';
 import type { TitipRecord } from '@titip/records';
-import { tempDir } from '@titip/testkit';
+import { photoBytes, tempDir } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPhotos, importPhotos } from '@titip/photos';
 import { decodeBundle, exportBundle, importDecodedBundle } from '@titip/sync';
@@ -28,15 +27,6 @@ let dir: { path: string; remove: () => Promise<void> };
 let trust: TestTrust;
 let cwd: string;
 
-function image(label: string, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let block = createHash('sha256').update(label).digest();
-  for (let offset = 0; offset < size; offset += 32) {
-    out.set(block.subarray(0, Math.min(32, size - offset)), offset);
-    block = createHash('sha256').update(block).digest();
-  }
-  return out;
-}
 
 beforeAll(async () => {
   dir = await tempDir('titip-bundle-figures-');
@@ -54,7 +44,7 @@ describe.runIf(process.env.TITIP_BUNDLE_FIGURES === '1')('titip-bundle figures: 
     const records: TitipRecord[] = [];
     for (let n = 1; n <= TPS_COUNT; n++) {
       const tps = tpsOf(DESA_A, n);
-      const pages = Array.from({ length: PHOTOS_PER_TPS }, (_, i) => image(`${n}-${i}`, PHOTO_BYTES));
+      const pages = Array.from({ length: PHOTOS_PER_TPS }, (_, i) => photoBytes(`${n}-${i}`, PHOTO_BYTES));
       const refs = [];
       for (const [i, bytes] of pages.entries()) {
         const { info } = await blobs.put(bytes, { type: 'image/jpeg', own: false });
@@ -81,8 +71,8 @@ describe.runIf(process.env.TITIP_BUNDLE_FIGURES === '1')('titip-bundle figures: 
     const againMs = await timed('import', '--data-dir', 'island', '--network', 'network.json', 'desa.titip');
     const size = (await stat(join(cwd, 'desa.titip'))).size;
     const numbers = (await stat(join(cwd, 'numbers.titip'))).size;
-    const photoBytes = TPS_COUNT * PHOTOS_PER_TPS * PHOTO_BYTES;
-    expect(size).toBe(numbers + photoBytes + TPS_COUNT * PHOTOS_PER_TPS * 36 + 8); // + the header key "blobs" and 40 (6 + 2 bytes of CBOR)
+    const photoTotal = TPS_COUNT * PHOTOS_PER_TPS * PHOTO_BYTES;
+    expect(size).toBe(numbers + photoTotal + TPS_COUNT * PHOTOS_PER_TPS * 36 + 8); // + the header key "blobs" and 40 (6 + 2 bytes of CBOR)
     // The same in-process (no Node start), on the same real data dirs: photo selection + encoding, decode + storing.
     let start = performance.now();
     const source = await openDataDir(join(cwd, 'ppk'));

@@ -5,7 +5,7 @@ import { serialiseNetworkFile } from '@titip/config';
 import { toHex } from '@titip/identity';
 import type { PhotoRef, TitipRecord } from '@titip/records';
 import { decodeBundle, encodeBundle } from '@titip/sync';
-import { eventually, tempDir } from '@titip/testkit';
+import { eventually, photoBytes, tempDir } from '@titip/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The relay from its build output by relative path, as bundle-round-trip.int.test.ts (see there).
 import { startRelay, type Relay } from '../../../../relay/dist/index.js';
@@ -26,17 +26,8 @@ const running: Relay[] = [];
 const bundle = (...args: string[]) => runBin('bundle', args, { cwd });
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** Deterministic bytes that do not compress, behind JPEG magic bytes. */
-function image(label: string, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let block = createHash('sha256').update(label).digest();
-  for (let offset = 0; offset < size; offset += 32) {
-    out.set(block.subarray(0, Math.min(32, size - offset)), offset);
-    block = createHash('sha256').update(block).digest();
-  }
-  out.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  return out;
-}
+/** A deterministic JPEG-typed page photo of `size` bytes. */
+const image = (label: string, size: number): Uint8Array => photoBytes(label, size, [0xff, 0xd8, 0xff, 0xe0]);
 
 // three TPS, two pages each; the third TPS's photos are the newest (signed last)
 const PAGES = [1, 2];
