@@ -24,6 +24,7 @@ export {
   SECRET_KEY_LENGTH,
   SIGNATURE_LENGTH,
   type Ed25519Provider,
+  type VerifyBytes,
 } from './crypto/ed25519-provider.js';
 export { nobleEd25519 } from './crypto/noble-ed25519.js';
 export { providerBatchVerifier, type BatchVerifier, type VerifyItem } from './crypto/batch-verifier.js';

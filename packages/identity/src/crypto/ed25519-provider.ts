@@ -18,6 +18,12 @@ export interface Ed25519Provider {
   randomSecretKey(): Uint8Array;
 }
 
+/**
+ * The verification of a provider as a synchronous function on raw bytes, for worker threads' loops (the native
+ * providers of `@titip/identity/node` offer one): false, never an exception, on malformed input.
+ */
+export type VerifyBytes = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean;
+
 /** Length in bytes of an Ed25519 public key. */
 export const PUBLIC_KEY_LENGTH = 32;
 /** Length in bytes of an Ed25519 secret key (seed). */

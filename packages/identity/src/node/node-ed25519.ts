@@ -1,6 +1,6 @@
-import type { Ed25519Provider } from '../crypto/ed25519-provider.js';
+import type { Ed25519Provider, VerifyBytes } from '../crypto/ed25519-provider.js';
 import { createOpensslEd25519, createOpensslVerify } from './openssl-ed25519.js';
-import { createSodiumEd25519, createSodiumVerify, loadSodium, type VerifyBytes } from './sodium-ed25519.js';
+import { createSodiumEd25519, createSodiumVerify, loadSodium } from './sodium-ed25519.js';
 
 /** Which native library the Node provider runs on. */
 export type NodeEd25519Backend = 'libsodium' | 'openssl';

@@ -1,9 +1,8 @@
 import { createPublicKey, randomBytes, sign, verify } from 'node:crypto';
-import { PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, type Ed25519Provider } from '../crypto/ed25519-provider.js';
+import { PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, type Ed25519Provider, type VerifyBytes } from '../crypto/ed25519-provider.js';
 import { passesStrictEncoding } from '../crypto/strict-encoding.js';
 import { KeyError } from '../errors.js';
 import { KeyObjectCache } from './key-objects.js';
-import type { VerifyBytes } from './sodium-ed25519.js';
 
 function checkSecretKey(secretKey: Uint8Array): void {
   if (!(secretKey instanceof Uint8Array) || secretKey.length !== SECRET_KEY_LENGTH) {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, type Ed25519Provider } from '../crypto/ed25519-provider.js';
+import { PUBLIC_KEY_LENGTH, SECRET_KEY_LENGTH, SIGNATURE_LENGTH, type Ed25519Provider, type VerifyBytes } from '../crypto/ed25519-provider.js';
 import { passesStrictEncoding } from '../crypto/strict-encoding.js';
 import { KeyError } from '../errors.js';
 
@@ -26,9 +26,6 @@ export function loadSodium(): SodiumBinding | null {
   }
   return binding;
 }
-
-/** A synchronous signature check on raw bytes (what worker threads call in their loops). */
-export type VerifyBytes = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean;
 
 /**
  * The synchronous verification of {@link createSodiumEd25519}: false (never throws) on malformed input.
